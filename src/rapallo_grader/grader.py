@@ -1,0 +1,87 @@
+"""The Grader: a rubric compiled once, then any number of essays graded against it."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from . import __version__
+from .errors import EssayError
+from .matching import Matcher
+from .pipeline import ParsedEssay, Pipeline
+from .report import Report
+from .rubric import Rubric
+from .scoring import mark
+
+
+class Grader:
+    """Grades essays against one rubric.
+
+    Building a Grader loads the spaCy pipeline and compiles the rubric (term vocabulary,
+    parsed wordings); do it once and reuse it for a whole class.
+    """
+
+    def __init__(self, rubric: Rubric, pipeline: Pipeline | None = None) -> None:
+        self.rubric = rubric
+        self.pipeline = pipeline or Pipeline()
+        self.matcher = Matcher(rubric, self.pipeline)
+        info = self.pipeline.info
+        self._pipeline_meta: dict[str, Any] = {"name": info.name, "version": info.version,
+                                               "fallback": info.fallback}
+        self._rubric_meta = {"source": rubric.source, "sha256": rubric.sha256}
+
+    def grade(self, text: str, source: str | None = None) -> Report:
+        """Grade one essay; raises ``EssayError`` if it cannot be graded."""
+        report = next(self.grade_iter([text], [source]))
+        if report.error is not None:
+            raise EssayError(report.error)
+        return report
+
+    def grade_many(self, texts: Iterable[str], sources: Iterable[str | None] | None = None,
+                   batch_size: int = 64) -> list[Report]:
+        """Grade essays in order. An essay that cannot be graded gets a Report with ``error`` set."""
+        return list(self.grade_iter(texts, sources, batch_size))
+
+    def grade_iter(self, texts: Iterable[str], sources: Iterable[str | None] | None = None,
+                   batch_size: int = 64) -> Iterator[Report]:
+        """Stream reports in input order as batches finish; nothing is held beyond one batch."""
+        source_iter = iter(sources) if sources is not None else None
+        refused: deque[tuple[int, Report]] = deque()
+
+        def accepted() -> Iterator[tuple[str, tuple[int, str | None]]]:
+            for index, text in enumerate(texts):
+                source = next(source_iter, None) if source_iter is not None else None
+                problem = self._refuse(text)
+                if problem is None:
+                    yield text, (index, source)
+                else:
+                    refused.append((index, self._error_report(source, problem)))
+
+        for essay, (index, source) in self.pipeline.parse_pairs(accepted(), batch_size):
+            while refused and refused[0][0] < index:
+                yield refused.popleft()[1]
+            yield self._report(essay, source)
+        while refused:
+            yield refused.popleft()[1]
+
+    def _refuse(self, text: object) -> str | None:
+        if not isinstance(text, str):
+            return f"expected the essay as text (str), got {type(text).__name__}"
+        limit = self.rubric.matching.max_chars
+        if len(text) > limit:
+            return (f"essay is {len(text):,} characters, over the limit of {limit:,}; "
+                    "check it is really one essay, or raise matching.max_chars in the rubric")
+        return None
+
+    def _report(self, essay: ParsedEssay, source: str | None) -> Report:
+        try:
+            marking = mark(self.rubric, self.matcher, essay, self.matcher.match(essay))
+        except Exception as exc:  # one essay's failure must not end a class's batch
+            return self._error_report(source, f"internal error while marking: {exc!r}")
+        return Report.from_marking(marking, self.rubric.max_score, source, self._rubric_meta,
+                                   self._pipeline_meta, __version__)
+
+    def _error_report(self, source: str | None, problem: str) -> Report:
+        return Report(source=source, score=None, max_score=self.rubric.max_score, error=problem,
+                      rubric=self._rubric_meta, pipeline=self._pipeline_meta, version=__version__)

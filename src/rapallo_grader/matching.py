@@ -1,0 +1,257 @@
+"""Claims x rubric criteria -> similarity, with the reason behind every number.
+
+Two signals decide whether a claim makes a point:
+
+* **key-term coverage**: how many of the criterion's synonym groups the claim uses (spelling
+  slips forgiven, ``stem*`` matching any ending, multi-word terms matched as adjacent words).
+  The claim itself must use the first group, the anchor; the rest may come from neighbouring
+  sentences of the same paragraph, because students spread one point over two sentences.
+  Without explicit terms, each content word of the criterion's text is a group, and any of
+  them can anchor.
+* **wording similarity**: rapidfuzz ratios between the claim's content lemmas and the
+  criterion's text and alternatives, with negation that must agree.
+
+A claim that is negated ("it was not about trade"), a bare fragment with no predicate
+("Versailles - reparations"), or about something the criterion excludes scores 0, and the
+refusal is recorded so the report can say why.
+
+Everything about the rubric is compiled once in ``Matcher.__init__``; per essay the work is a
+handful of ``rapidfuzz.process.cdist`` calls and matrix products.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .pipeline import ParsedEssay, Pipeline
+from .rubric import Criterion, Misconception, Rubric
+
+# Spelling slips are forgiven only in words long enough for an edit not to make another word
+# ("gain" is not a slip for "grain"); word pairs need more letters still ("and the" vs "end the").
+_MIN_FUZZY_LENGTH = 6
+_MIN_FUZZY_PAIR_LENGTH = 10
+
+
+class Refusal(IntEnum):
+    NONE = 0
+    NEGATED = 1
+    FRAGMENT = 2
+    EXCLUDED = 3
+
+    @property
+    def reason(self) -> str:
+        return {0: "", 1: "negated", 2: "not a statement", 3: "about something else"}[int(self)]
+
+
+@dataclass(frozen=True)
+class MatchTable:
+    """Claims x criteria matrices for one essay; columns follow ``Matcher.criteria``."""
+
+    similarity: np.ndarray
+    raw: np.ndarray
+    terms: np.ndarray
+    fuzzy: np.ndarray
+    refusal: np.ndarray
+
+
+def _forgiving(word: str) -> bool:
+    return len(word) >= (_MIN_FUZZY_PAIR_LENGTH if " " in word else _MIN_FUZZY_LENGTH)
+
+
+class _Vocabulary:
+    """Term words and stems of the whole rubric, matched against an essay's words in one go."""
+
+    def __init__(self, spelling: float) -> None:
+        self.spelling = spelling
+        self.words: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def add(self, word: str) -> int:
+        if word not in self._index:
+            self._index[word] = len(self.words)
+            self.words.append(word)
+        return self._index[word]
+
+    def freeze(self) -> None:
+        self._exact = [i for i, w in enumerate(self.words) if not w.endswith("*")]
+        self._stems = [i for i, w in enumerate(self.words) if w.endswith("*")]
+        self._exact_text = [self.words[i] for i in self._exact]
+        self._exact_long = np.array([_forgiving(self.words[i]) for i in self._exact], dtype=bool)
+        by_length: dict[int, list[int]] = {}
+        for i in self._stems:
+            by_length.setdefault(len(self.words[i]) - 1, []).append(i)
+        self._stems_by_length = sorted(by_length.items())
+
+    def hits(self, forms: list[str]) -> np.ndarray:
+        """forms x vocabulary: does this essay word (or lemma) use this term word?"""
+        out = np.zeros((len(forms), len(self.words)), dtype=bool)
+        if not forms:
+            return out
+        if self._exact:
+            score = process.cdist(forms, self._exact_text, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
+            out[:, self._exact] = (score == 100) | ((score >= self.spelling) & self._exact_long)
+        for length, columns in self._stems_by_length:
+            stems = [self.words[i][:-1] for i in columns]
+            heads = [f[:length] for f in forms]
+            score = process.cdist(heads, stems, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
+            long_enough = np.array([len(f) >= length for f in forms])[:, None]
+            fuzzy_ok = np.array([_forgiving(s) for s in stems], dtype=bool)[None, :]
+            out[:, columns] = long_enough & ((score == 100) | ((score >= self.spelling) & fuzzy_ok))
+        return out
+
+
+class Matcher:
+    def __init__(self, rubric: Rubric, pipeline: Pipeline) -> None:
+        settings = rubric.matching
+        self.settings = settings
+        self.criteria: tuple[Criterion, ...] = (*rubric.points, *rubric.misconceptions)
+        # A misconception costs marks, so it must be stated within one sentence; a point may be
+        # assembled from neighbouring sentences.
+        self._sentence_only = np.array([isinstance(c, Misconception) for c in self.criteria])
+
+        wordings = [w for c in self.criteria for w in c.wordings]
+        parsed = list(pipeline.parse_many(wordings))
+        self._wording_content = [" ".join(cl.content for cl in p.claims) for p in parsed]
+        self._wording_negated = np.array([any(cl.negated for cl in p.claims) for p in parsed])
+        counts = [len(c.wordings) for c in self.criteria]
+        self._wording_starts = np.cumsum([0, *counts[:-1]])
+        self._has_negated_wording = np.logical_or.reduceat(self._wording_negated, self._wording_starts)
+
+        vocab = _Vocabulary(settings.spelling)
+        phrases: list[list[int]] = []
+        phrase_ids: dict[str, int] = {}
+
+        def phrase(term: str) -> int:
+            if term not in phrase_ids:
+                phrase_ids[term] = len(phrases)
+                phrases.append([vocab.add(w) for w in _bigrams(term.replace("-", " ").split())])
+            return phrase_ids[term]
+
+        groups: list[list[int]] = []
+        anchors: list[bool] = []
+        self._group_owner: list[int] = []
+        self.min_terms = np.zeros(len(self.criteria))
+        self.terms: list[tuple[tuple[str, ...], ...]] = []
+        exclude: list[list[int]] = []
+        for ci, criterion in enumerate(self.criteria):
+            terms, needed = criterion.terms, criterion.min_terms
+            derived = not terms
+            if derived:
+                lemmas = dict.fromkeys(self._wording_content[self._wording_starts[ci]].split())
+                terms = tuple((lemma,) for lemma in lemmas)
+                needed = max(1, math.ceil(len(terms) / 2))
+            self.terms.append(terms)
+            self.min_terms[ci] = needed or len(terms)
+            for gi, group in enumerate(terms):
+                groups.append([phrase(t) for t in group])
+                anchors.append(derived or gi == 0)
+                self._group_owner.append(ci)
+            exclude.append([phrase(t) for t in criterion.exclude])
+        vocab.freeze()
+        self._vocab = vocab
+
+        n_vocab, n_phrases = len(vocab.words), len(phrases)
+        self._phrase_words = np.zeros((n_phrases, n_vocab), dtype=np.int32)
+        for p, words in enumerate(phrases):
+            self._phrase_words[p, words] = 1
+        self._phrase_sizes = self._phrase_words.sum(axis=1)
+        self._group_phrases = np.zeros((len(groups), n_phrases), dtype=np.int32)
+        for g, members in enumerate(groups):
+            self._group_phrases[g, members] = 1
+        self._criterion_groups = np.zeros((len(groups), len(self.criteria)), dtype=np.int32)
+        self._criterion_groups[np.arange(len(groups)), self._group_owner] = 1
+        self._criterion_anchors = self._criterion_groups * np.array(anchors, dtype=np.int32)[:, None]
+        self._exclude_phrases = np.zeros((n_phrases, len(self.criteria)), dtype=np.int32)
+        for ci, members in enumerate(exclude):
+            self._exclude_phrases[members, ci] = 1
+
+    def match(self, essay: ParsedEssay) -> MatchTable:
+        claims = essay.claims
+        n_claims, n_criteria = len(claims), len(self.criteria)
+        if n_claims == 0:
+            empty = np.zeros((0, n_criteria))
+            return MatchTable(empty, empty, empty, empty, np.zeros((0, n_criteria), dtype=np.int8))
+
+        claim_vocab = self._claim_vocabulary(essay)
+        sentences = np.array([c.sentence for c in claims])
+        paragraphs = np.array([c.paragraph for c in claims])
+        n_sentences = int(sentences.max()) + 1
+        in_sentence = np.zeros((n_claims, n_sentences), dtype=np.int32)
+        in_sentence[np.arange(n_claims), sentences] = 1
+        sentence_vocab = (in_sentence.T @ claim_vocab) > 0
+
+        reach = self.settings.context_sentences
+        sentence_paragraph = np.zeros(n_sentences, dtype=int)
+        sentence_paragraph[sentences] = paragraphs
+        near = (np.abs(sentences[:, None] - np.arange(n_sentences)[None, :]) <= reach) & (
+            paragraphs[:, None] == sentence_paragraph[None, :])
+        window_vocab = (near.astype(np.int32) @ sentence_vocab) > 0
+        own_sentence_vocab = sentence_vocab[sentences]
+
+        own_groups = self._groups(claim_vocab)
+        window_groups = self._groups(window_vocab)
+        anchored = (own_groups @ self._criterion_anchors) > 0
+        covered = np.where(self._sentence_only, self._groups(own_sentence_vocab) @ self._criterion_groups,
+                           window_groups @ self._criterion_groups)
+        terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)
+
+        fuzzy = self._fuzzy(essay)
+        weight = self.settings.fuzzy_weight
+        raw = (1 - weight) * terms + weight * fuzzy
+
+        refusal = np.zeros((n_claims, n_criteria), dtype=np.int8)
+        excluded = (self._phrases(own_sentence_vocab) @ self._exclude_phrases) > 0
+        refusal[excluded] = Refusal.EXCLUDED
+        fragment = ~np.array([c.statement for c in claims])
+        refusal[fragment, :] = Refusal.FRAGMENT
+        # A negated claim only makes a point that is itself worded negatively ("could not unite
+        # against Russia"), and then only if it is close to such a wording.
+        claim_negated = np.array([c.negated for c in claims])[:, None]
+        negated = claim_negated & ~(self._has_negated_wording[None, :] & (fuzzy >= self.settings.near_miss))
+        refusal[negated] = Refusal.NEGATED
+        similarity = np.where(refusal == Refusal.NONE, raw, 0.0)
+        return MatchTable(similarity, raw, terms, fuzzy, refusal)
+
+    def _claim_vocabulary(self, essay: ParsedEssay) -> np.ndarray:
+        forms: dict[str, int] = {}
+        rows: list[list[int]] = []
+        for claim in essay.claims:
+            claim_forms = (*claim.words, *claim.lemmas, *_bigrams(claim.words), *_bigrams(claim.lemmas))
+            rows.append([forms.setdefault(f, len(forms)) for f in claim_forms])
+        form_hits = self._vocab.hits(list(forms)).astype(np.int32)
+        uses = np.zeros((len(rows), len(forms)), dtype=np.int32)
+        for r, columns in enumerate(rows):
+            uses[r, columns] = 1
+        return (uses @ form_hits) > 0
+
+    def _phrases(self, vocab_hits: np.ndarray) -> np.ndarray:
+        return (vocab_hits.astype(np.int32) @ self._phrase_words.T) == self._phrase_sizes
+
+    def _groups(self, vocab_hits: np.ndarray) -> np.ndarray:
+        return ((self._phrases(vocab_hits).astype(np.int32) @ self._group_phrases.T) > 0).astype(np.int32)
+
+    def _fuzzy(self, essay: ParsedEssay) -> np.ndarray:
+        """Best wording similarity per criterion, 0..1; wordings whose negation disagrees are skipped."""
+        contents = [c.content for c in essay.claims]
+        scores = process.cdist(contents, self._wording_content, scorer=fuzz.token_set_ratio,
+                               dtype=np.float32, workers=1) / 100.0
+        claim_len = np.array([len(c.split()) for c in contents], dtype=np.float32)
+        wording_len = np.array([len(w.split()) for w in self._wording_content], dtype=np.float32)
+        # token_set_ratio is 100 when one side is a subset of the other; a two-word claim must not
+        # "contain" a ten-word point, so short claims are scaled down.
+        scores *= np.minimum(1.0, claim_len[:, None] / np.maximum(1.0, np.minimum(4.0, wording_len))[None, :])
+        negated = np.array([c.negated for c in essay.claims])
+        scores[negated[:, None] != self._wording_negated[None, :]] = 0.0
+        return np.maximum.reduceat(scores, self._wording_starts, axis=1).astype(float)
+
+
+def _bigrams(words: tuple[str, ...] | list[str]) -> list[str]:
+    """A multi-word term is matched as its adjacent word pairs, so word order and adjacency count."""
+    if len(words) == 1:
+        return list(words)
+    return [f"{a} {b}" for a, b in zip(words, words[1:])]

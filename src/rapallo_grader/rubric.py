@@ -1,0 +1,363 @@
+"""Load and validate rubric files.
+
+A rubric is YAML written by a teacher, so every mistake in it must come back as one clear
+sentence naming the file, the line and the fix, never as a traceback from deep inside the
+grader. The file is read with ``yaml.SafeLoader`` only: a rubric can hold data, never code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RubricError
+
+TermGroup = tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Criterion:
+    """What a claim must say to match: the wording, other wordings and key-term groups.
+
+    ``terms`` is a tuple of synonym groups; a claim covers a group when it uses any term of
+    it (a trailing ``*`` matches any ending, spelling slips are forgiven). ``min_terms`` groups
+    must be covered. ``exclude`` terms mark a claim as being about something else.
+    """
+
+    id: str
+    text: str
+    alternatives: tuple[str, ...] = ()
+    terms: tuple[TermGroup, ...] = ()
+    min_terms: int | None = None
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        return (self.text, *self.alternatives)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Point(Criterion):
+    marks: float
+    feedback_hit: str = ""
+    feedback_miss: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Misconception(Criterion):
+    penalty: float
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Band:
+    name: str
+    min: float
+
+
+@dataclass(frozen=True)
+class MatchingSettings:
+    """Knobs of the matcher; the defaults are what the bundled rubric was checked with."""
+
+    threshold: float = 0.7
+    near_miss: float = 0.4
+    fuzzy_weight: float = 0.3
+    spelling: float = 85.0
+    context_sentences: int = 1
+    min_words: int = 15
+    max_chars: int = 100_000
+
+
+@dataclass(frozen=True)
+class Rubric:
+    question: str
+    points: tuple[Point, ...]
+    misconceptions: tuple[Misconception, ...] = ()
+    bands: tuple[Band, ...] = ()
+    matching: MatchingSettings = field(default_factory=MatchingSettings)
+    max_score: float = 0.0
+    title: str = ""
+    source: str = "<string>"
+    sha256: str = ""
+
+    @classmethod
+    def load(cls, path: str | Path) -> Rubric:
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise RubricError(f"{path}: cannot read rubric file ({exc.strerror}). "
+                              "Fix: check the path.") from exc
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise RubricError(f"{path}: rubric is not UTF-8 text (byte {exc.start}). "
+                              "Fix: save the file as UTF-8.") from exc
+        return cls.from_yaml(text, source=str(path), sha256=hashlib.sha256(raw).hexdigest())
+
+    @classmethod
+    def from_yaml(cls, text: str, source: str = "<string>", sha256: str | None = None) -> Rubric:
+        if sha256 is None:
+            sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        data, lines = _parse_yaml(text, source)
+        return _build(data, _Where(source, lines), sha256)
+
+
+# --- parsing with line numbers ------------------------------------------------------------
+
+Path_ = tuple[str | int, ...]
+
+
+def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        raise RubricError(f"{source}{line}: not valid YAML ({exc.problem or exc.context}). "
+                          "Fix: check indentation, colons and quotes on that line.") from exc
+    except yaml.YAMLError as exc:
+        raise RubricError(f"{source}: not valid YAML ({exc}). Fix: check the file's syntax.") from exc
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _index_lines(node, (), lines, source)
+    return data, lines
+
+
+def _index_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = str(key.value)
+            if name in seen:
+                raise RubricError(f"{source}:{key.start_mark.line + 1}: key {name!r} appears twice "
+                                  f"in the same block. Fix: keep one of them.")
+            seen.add(name)
+            _index_lines(value, (*path, name), lines, source)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index_lines(item, (*path, i), lines, source)
+
+
+@dataclass(frozen=True)
+class _Where:
+    source: str
+    lines: dict[Path_, int]
+
+    def fail(self, path: Path_, problem: str, fix: str) -> RubricError:
+        probe = path
+        while probe and probe not in self.lines:
+            probe = probe[:-1]
+        line = self.lines.get(probe)
+        place = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path) or "top level"
+        place = place.replace(".[", "[")
+        at = f"{self.source}:{line}" if line else self.source
+        return RubricError(f"{at}: {place}: {problem}. Fix: {fix}.")
+
+
+# --- validation -------------------------------------------------------------------------
+
+_TOP_KEYS = {"title", "question", "max_score", "points", "misconceptions", "bands", "matching"}
+_CRITERION_KEYS = {"id", "text", "alternatives", "terms", "min_terms", "exclude"}
+_POINT_KEYS = _CRITERION_KEYS | {"marks", "feedback"}
+_MISCONCEPTION_KEYS = _CRITERION_KEYS | {"penalty", "feedback"}
+_FEEDBACK_KEYS = {"hit", "miss"}
+_BAND_KEYS = {"name", "min"}
+_MATCHING_KEYS = set(MatchingSettings.__dataclass_fields__)
+
+
+def _check_keys(obj: dict[str, Any], allowed: set[str], path: Path_, where: _Where) -> None:
+    for key in obj:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"allowed keys are {', '.join(sorted(allowed))}"
+            raise where.fail((*path, str(key)), f"unknown key {key!r}", f"remove it or rename it ({hint})")
+
+
+def _mapping(obj: Any, path: Path_, where: _Where, what: str) -> dict[str, Any]:
+    if not isinstance(obj, dict):
+        raise where.fail(path, f"{what} must be a mapping of keys to values, got {_kind(obj)}",
+                         "write it as 'key: value' lines")
+    return obj
+
+
+def _kind(obj: Any) -> str:
+    return "nothing" if obj is None else type(obj).__name__
+
+
+def _text(obj: dict[str, Any], key: str, path: Path_, where: _Where, required: bool = True) -> str:
+    value = obj.get(key)
+    if value is None:
+        if required:
+            raise where.fail((*path, key) if key in obj else path, f"missing {key!r}",
+                             f"add a non-empty '{key}:'")
+        return ""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not str(value).strip():
+        raise where.fail((*path, key), f"{key!r} must be non-empty text, got {_kind(value)}",
+                         f"write the {key} as plain text")
+    return str(value).strip()
+
+
+def _number(obj: dict[str, Any], key: str, path: Path_, where: _Where,
+            default: float | None = None) -> float:
+    value = obj.get(key, default)
+    if value is None:
+        raise where.fail(path, f"missing {key!r}", f"add '{key}:' with a number")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise where.fail((*path, key), f"{key!r} must be a number, got {value!r}",
+                         f"write {key} as a number such as 1 or 1.5")
+    if value < 0 or value != value or value == float("inf"):
+        raise where.fail((*path, key), f"{key!r} must be a finite number >= 0, got {value!r}",
+                         f"use a non-negative {key}")
+    return float(value)
+
+
+def _strings(obj: dict[str, Any], key: str, path: Path_, where: _Where) -> tuple[str, ...]:
+    value = obj.get(key, [])
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list):
+        raise where.fail((*path, key), f"{key!r} must be a list of texts, got {_kind(value)}",
+                         "write one '- text' line per item")
+    out = []
+    for i, item in enumerate(value):
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
+            raise where.fail((*path, key, i), f"{key}[{i}] must be non-empty text, got {_kind(item)}",
+                             "write it as plain text or remove it")
+        out.append(str(item).strip())
+    return tuple(out)
+
+
+def _terms(obj: dict[str, Any], path: Path_, where: _Where) -> tuple[TermGroup, ...]:
+    value = obj.get("terms", [])
+    if not isinstance(value, list):
+        raise where.fail((*path, "terms"), f"'terms' must be a list of synonym groups, got {_kind(value)}",
+                         "write e.g. 'terms: [[isolat*, outcast*], [recogni*]]'")
+    groups = []
+    for i, group in enumerate(value):
+        group_path = (*path, "terms", i)
+        items = group if isinstance(group, list) else [group]
+        if not items:
+            raise where.fail(group_path, "empty synonym group", "put at least one term in it or remove it")
+        terms = []
+        for j, term in enumerate(items):
+            if isinstance(term, bool) or not isinstance(term, (str, int, float)) or not str(term).strip("* "):
+                raise where.fail((*group_path, j), f"term must be a word or phrase, got {term!r}",
+                                 "write a word such as 'reparations' or a stem such as 'isolat*'")
+            terms.append(str(term).strip().lower())
+        groups.append(tuple(terms))
+    return tuple(groups)
+
+
+def _criterion_fields(obj: dict[str, Any], path: Path_, where: _Where) -> dict[str, Any]:
+    ident = _text(obj, "id", path, where)
+    terms = _terms(obj, path, where)
+    min_terms = obj.get("min_terms")
+    if min_terms is not None:
+        if isinstance(min_terms, bool) or not isinstance(min_terms, int) or not 1 <= min_terms <= len(terms):
+            raise where.fail((*path, "min_terms"),
+                             f"'min_terms' must be a whole number from 1 to {len(terms)} "
+                             f"(the number of term groups), got {min_terms!r}",
+                             "lower it or add term groups")
+    return dict(id=ident, text=_text(obj, "text", path, where),
+                alternatives=_strings(obj, "alternatives", path, where), terms=terms,
+                min_terms=min_terms, exclude=tuple(t.lower() for t in _strings(obj, "exclude", path, where)))
+
+
+def _unique_ids(items: list[Any], key: str, where: _Where, taken: dict[str, Path_]) -> None:
+    for i, item in enumerate(items):
+        if item.id in taken:
+            raise where.fail((key, i, "id"), f"id {item.id!r} is used twice (first at {_place(taken[item.id])})",
+                             "give every point and misconception its own id")
+        taken[item.id] = (key, i)
+
+
+def _place(path: Path_) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path)
+
+
+def _build(data: Any, where: _Where, sha256: str) -> Rubric:
+    top = _mapping(data, (), where, "the rubric")
+    _check_keys(top, _TOP_KEYS, (), where)
+    question = _text(top, "question", (), where)
+
+    raw_points = top.get("points")
+    if not isinstance(raw_points, list) or not raw_points:
+        raise where.fail(("points",), "the rubric needs a non-empty list of 'points'",
+                         "add 'points:' with at least one '- id: ... marks: ... text: ...'")
+    points = []
+    for i, raw in enumerate(raw_points):
+        path: Path_ = ("points", i)
+        obj = _mapping(raw, path, where, f"points[{i}]")
+        _check_keys(obj, _POINT_KEYS, path, where)
+        feedback = _mapping(obj.get("feedback", {}) or {}, (*path, "feedback"), where, "feedback")
+        _check_keys(feedback, _FEEDBACK_KEYS, (*path, "feedback"), where)
+        points.append(Point(**_criterion_fields(obj, path, where), marks=_number(obj, "marks", path, where),
+                            feedback_hit=_text(feedback, "hit", path, where, required=False),
+                            feedback_miss=_text(feedback, "miss", path, where, required=False)))
+
+    raw_miscs = top.get("misconceptions", []) or []
+    if not isinstance(raw_miscs, list):
+        raise where.fail(("misconceptions",), "'misconceptions' must be a list", "write one '- id: ...' per item")
+    miscs = []
+    for i, raw in enumerate(raw_miscs):
+        path = ("misconceptions", i)
+        obj = _mapping(raw, path, where, f"misconceptions[{i}]")
+        _check_keys(obj, _MISCONCEPTION_KEYS, path, where)
+        miscs.append(Misconception(**_criterion_fields(obj, path, where),
+                                   penalty=_number(obj, "penalty", path, where, default=1.0),
+                                   feedback=_text(obj, "feedback", path, where, required=False)))
+
+    taken: dict[str, Path_] = {}
+    _unique_ids(points, "points", where, taken)
+    _unique_ids(miscs, "misconceptions", where, taken)
+
+    total = sum(p.marks for p in points)
+    max_score = _number(top, "max_score", (), where, default=total)
+    if max_score == 0:
+        raise where.fail(("max_score",), "the rubric is worth 0 marks", "give the points some marks")
+
+    raw_bands = top.get("bands", []) or []
+    if not isinstance(raw_bands, list):
+        raise where.fail(("bands",), "'bands' must be a list", "write one '- name: ... min: ...' per band")
+    bands = []
+    for i, raw in enumerate(raw_bands):
+        obj = _mapping(raw, ("bands", i), where, f"bands[{i}]")
+        _check_keys(obj, _BAND_KEYS, ("bands", i), where)
+        band = Band(_text(obj, "name", ("bands", i), where), _number(obj, "min", ("bands", i), where))
+        if band.min > max_score:
+            raise where.fail(("bands", i, "min"), f"band {band.name!r} starts at {band.min}, above the "
+                             f"maximum score {max_score}", "lower its 'min'")
+        bands.append(band)
+    bands.sort(key=lambda b: -b.min)
+
+    return Rubric(question=question, points=tuple(points), misconceptions=tuple(miscs),
+                  bands=tuple(bands), matching=_matching(top, where), max_score=max_score,
+                  title=_text(top, "title", (), where, required=False), source=where.source, sha256=sha256)
+
+
+def _matching(top: dict[str, Any], where: _Where) -> MatchingSettings:
+    raw = _mapping(top.get("matching", {}) or {}, ("matching",), where, "matching")
+    _check_keys(raw, _MATCHING_KEYS, ("matching",), where)
+    defaults = MatchingSettings()
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        number = _number(raw, key, ("matching",), where)
+        default = getattr(defaults, key)
+        if isinstance(default, int):
+            if number != int(number):
+                raise where.fail(("matching", key), f"{key!r} must be a whole number, got {value!r}",
+                                 "drop the fraction")
+            number = int(number)
+        elif key in {"threshold", "near_miss", "fuzzy_weight"} and number > 1:
+            raise where.fail(("matching", key), f"{key!r} must be between 0 and 1, got {value!r}",
+                             "use a fraction such as 0.6")
+        values[key] = number
+    return MatchingSettings(**values)

@@ -1,0 +1,137 @@
+"""Match table -> marks: which points are awarded, which misconceptions cost marks, the total."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .matching import Matcher, MatchTable, Refusal
+from .pipeline import Claim, ParsedEssay
+from .rubric import Misconception, Point, Rubric
+
+_EVIDENCE_SHOWN = 3
+_KEYWORD_LIST_SHARE = 0.5
+_KEYWORD_LIST_MIN_CLAIMS = 4
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A claim as it bears on one criterion: where it is, and the numbers that decided."""
+
+    text: str
+    start: int
+    end: int
+    similarity: float
+    term_coverage: float
+    wording_similarity: float
+    refused: str = ""
+
+
+@dataclass(frozen=True)
+class PointResult:
+    id: str
+    awarded: bool
+    marks: float
+    max_marks: float
+    similarity: float
+    evidence: tuple[Evidence, ...]
+    near_misses: tuple[Evidence, ...]
+    feedback: str
+
+
+@dataclass(frozen=True)
+class MisconceptionResult:
+    id: str
+    detected: bool
+    penalty: float
+    similarity: float
+    evidence: tuple[Evidence, ...]
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Marking:
+    score: float
+    points: tuple[PointResult, ...]
+    misconceptions: tuple[MisconceptionResult, ...]
+    band: str | None
+    flags: tuple[str, ...]
+
+
+def mark(rubric: Rubric, matcher: Matcher, essay: ParsedEssay, table: MatchTable) -> Marking:
+    settings = rubric.matching
+    n_points = len(rubric.points)
+    points = tuple(_point(p, essay.claims, table, i, settings.threshold, settings.near_miss)
+                   for i, p in enumerate(rubric.points))
+    miscs = tuple(_misconception(m, essay.claims, table, n_points + i, settings.threshold)
+                  for i, m in enumerate(rubric.misconceptions))
+    earned = sum(p.marks for p in points) - sum(m.penalty for m in miscs if m.detected)
+    score = round(min(max(earned, 0.0), rubric.max_score), 4)
+    band = next((b.name for b in rubric.bands if score >= b.min), None)
+    return Marking(score, points, miscs, band, _flags(essay, settings.min_words))
+
+
+def _evidence(claim: Claim, table: MatchTable, row: int, column: int) -> Evidence:
+    return Evidence(text=claim.text, start=claim.start, end=claim.end,
+                    similarity=_round(table.similarity[row, column]),
+                    term_coverage=_round(table.terms[row, column]),
+                    wording_similarity=_round(table.fuzzy[row, column]),
+                    refused=Refusal(int(table.refusal[row, column])).reason)
+
+
+def _ranked(claims: tuple[Claim, ...], table: MatchTable, column: int, scores: np.ndarray,
+            floor: float) -> tuple[Evidence, ...]:
+    # Stable sort on -score keeps the earlier claim first among equals: same input, same output.
+    order = np.argsort(-scores, kind="stable")
+    chosen = [r for r in order[:_EVIDENCE_SHOWN] if scores[r] >= floor]
+    return tuple(_evidence(claims[r], table, int(r), column) for r in chosen)
+
+
+def _best(table: MatchTable, column: int) -> float:
+    return float(table.similarity[:, column].max()) if table.similarity.shape[0] else 0.0
+
+
+def _point(point: Point, claims: tuple[Claim, ...], table: MatchTable, column: int,
+           threshold: float, near_miss: float) -> PointResult:
+    best = _best(table, column)
+    awarded = best >= threshold
+    evidence = _ranked(claims, table, column, table.similarity[:, column], threshold) if awarded else ()
+    near: tuple[Evidence, ...] = ()
+    if not awarded and claims:
+        # Refused claims count as near misses on their raw score, so a denied point is explained.
+        near = _ranked(claims, table, column, table.raw[:, column], near_miss)
+    if awarded:
+        feedback = point.feedback_hit or f"Credited: {point.text}"
+    else:
+        feedback = point.feedback_miss or f"Not found: {point.text}"
+    return PointResult(id=point.id, awarded=awarded, marks=point.marks if awarded else 0.0,
+                       max_marks=point.marks, similarity=_round(best), evidence=evidence,
+                       near_misses=near, feedback=feedback)
+
+
+def _misconception(misc: Misconception, claims: tuple[Claim, ...], table: MatchTable, column: int,
+                   threshold: float) -> MisconceptionResult:
+    best = _best(table, column)
+    detected = best >= threshold
+    evidence = _ranked(claims, table, column, table.similarity[:, column], threshold) if detected else ()
+    feedback = (misc.feedback or f"Misconception: {misc.text}") if detected else ""
+    return MisconceptionResult(id=misc.id, detected=detected, penalty=misc.penalty if detected else 0.0,
+                               similarity=_round(best), evidence=evidence, feedback=feedback)
+
+
+def _flags(essay: ParsedEssay, min_words: int) -> tuple[str, ...]:
+    flags = []
+    if essay.n_words == 0:
+        flags.append("empty")
+    elif essay.n_words < min_words:
+        flags.append("too_short")
+    claims = essay.claims
+    fragments = sum(1 for c in claims if not c.statement)
+    if len(claims) >= _KEYWORD_LIST_MIN_CLAIMS and fragments / len(claims) >= _KEYWORD_LIST_SHARE:
+        flags.append("keyword_list")
+    return tuple(flags)
+
+
+def _round(value: float) -> float:
+    return round(float(value), 4)
