@@ -38,14 +38,18 @@ class Grader:
             raise EssayError(report.error)
         return report
 
-    def grade_many(self, texts: Iterable[str], sources: Iterable[str | None] | None = None,
+    def grade_many(self, texts: Iterable[str | EssayError], sources: Iterable[str | None] | None = None,
                    batch_size: int = 64) -> list[Report]:
         """Grade essays in order. An essay that cannot be graded gets a Report with ``error`` set."""
         return list(self.grade_iter(texts, sources, batch_size))
 
-    def grade_iter(self, texts: Iterable[str], sources: Iterable[str | None] | None = None,
+    def grade_iter(self, texts: Iterable[str | EssayError], sources: Iterable[str | None] | None = None,
                    batch_size: int = 64) -> Iterator[Report]:
-        """Stream reports in input order as batches finish; nothing is held beyond one batch."""
+        """Stream reports in input order as batches finish; nothing is held beyond one batch.
+
+        An ``EssayError`` in place of a text (a file that could not be read, say) becomes that
+        essay's error report, in its place.
+        """
         source_iter = iter(sources) if sources is not None else None
         refused: deque[tuple[int, Report]] = deque()
 
@@ -66,6 +70,8 @@ class Grader:
             yield refused.popleft()[1]
 
     def _refuse(self, text: object) -> str | None:
+        if isinstance(text, EssayError):
+            return str(text)
         if not isinstance(text, str):
             return f"expected the essay as text (str), got {type(text).__name__}"
         limit = self.rubric.matching.max_chars

@@ -114,11 +114,29 @@ class Matcher:
         # assembled from neighbouring sentences.
         self._sentence_only = np.array([isinstance(c, Misconception) for c in self.criteria])
 
-        wordings = [w for c in self.criteria for w in c.wordings]
-        parsed = list(pipeline.parse_many(wordings))
-        self._wording_content = [" ".join(cl.content for cl in p.claims) for p in parsed]
-        self._wording_negated = np.array([any(cl.negated for cl in p.claims) for p in parsed])
-        counts = [len(c.wordings) for c in self.criteria]
+        # Each wording is compared whole, with the polarity of its main clause; each negated
+        # side clause ("... so they could not unite against Russia") is also compared on its own,
+        # so that a negated claim can match only what the criterion itself says negatively.
+        parsed = iter(pipeline.parse_many(w for c in self.criteria for w in c.wordings))
+        contents: list[str] = []
+        negations: list[bool] = []
+        counts: list[int] = []
+        self._text_content: list[str] = []
+        for criterion in self.criteria:
+            before = len(contents)
+            for wi, _ in enumerate(criterion.wordings):
+                claims = next(parsed).claims
+                contents.append(" ".join(cl.content for cl in claims))
+                negations.append(any(cl.negated for cl in claims if cl.main))
+                if wi == 0:
+                    self._text_content.append(contents[-1])
+                for cl in claims:
+                    if cl.negated and not cl.main:
+                        contents.append(cl.content)
+                        negations.append(True)
+            counts.append(len(contents) - before)
+        self._wording_content = contents
+        self._wording_negated = np.array(negations, dtype=bool)
         self._wording_starts = np.cumsum([0, *counts[:-1]])
         self._has_negated_wording = np.logical_or.reduceat(self._wording_negated, self._wording_starts)
 
@@ -142,7 +160,7 @@ class Matcher:
             terms, needed = criterion.terms, criterion.min_terms
             derived = not terms
             if derived:
-                lemmas = dict.fromkeys(self._wording_content[self._wording_starts[ci]].split())
+                lemmas = dict.fromkeys(self._text_content[ci].split())
                 terms = tuple((lemma,) for lemma in lemmas)
                 needed = max(1, math.ceil(len(terms) / 2))
             self.terms.append(terms)

@@ -44,6 +44,7 @@ class Claim:
     content: str
     negated: bool
     statement: bool
+    main: bool = True
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,8 @@ class Pipeline:
                 continue
             denied = not self.info.fallback and _is_denial(sent)
             paragraph = sum(1 for b in breaks if b <= sent.start_char)
-            for tokens, negated in _clauses(sent, self.info.fallback):
-                claim = _make_claim(doc, tokens, n_sentences, paragraph, negated or denied,
+            for tokens, negated, main in _clauses(sent, self.info.fallback):
+                claim = _make_claim(doc, tokens, n_sentences, paragraph, negated or denied, main,
                                     self.info.fallback)
                 if claim is not None:
                     claims.append(claim)
@@ -152,24 +153,25 @@ def _is_denial(sent: Span) -> bool:
     return False
 
 
-def _clauses(sent: Span, fallback: bool) -> list[tuple[list[Token], bool]]:
-    """Contiguous runs of tokens that belong to one clause, each with its negation."""
+def _clauses(sent: Span, fallback: bool) -> list[tuple[list[Token], bool, bool]]:
+    """Contiguous runs of tokens that belong to one clause: (tokens, negated, in main clause)."""
     if fallback:
         tokens = [t for t in sent if not t.is_space]
-        return [(tokens, any(_negates(t) for t in tokens))]
+        return [(tokens, any(_negates(t) for t in tokens), True)]
     heads = {sent.root.i}
     for token in sent:
         if (token.dep_ in _CLAUSE_DEPS and token.pos_ in {"VERB", "AUX"}
                 and any(c.dep_ in _SUBJECT_DEPS for c in token.children)):
             heads.add(token.i)
     owner: dict[int, int] = {}
-    negated: dict[int, bool] = {h: False for h in heads}
     for token in sent:
         node = token
         while node.i not in heads and node.head.i != node.i and sent.start <= node.head.i < sent.end:
             node = node.head
         owner[token.i] = node.i if node.i in heads else sent.root.i
-        if _negates(token) and token.head.pos_ in {"VERB", "AUX"}:
+    negated: dict[int, bool] = {h: False for h in heads}
+    for token in sent:
+        if _negates(token) and _in_clause_predicate(token.head, heads):
             negated[owner[token.i]] = True
     for head in heads:
         # "It was not about trade, because trade stayed small": the reason given for a denial
@@ -178,7 +180,7 @@ def _clauses(sent: Span, fallback: bool) -> list[tuple[list[Token], bool]]:
         if (token.dep_ == "advcl" and any(c.lower_ in _REASON_MARKERS for c in token.children)
                 and negated.get(owner.get(token.head.i, -1), False)):
             negated[head] = True
-    runs: list[tuple[list[Token], bool]] = []
+    runs: list[tuple[list[Token], bool, bool]] = []
     for token in sent:
         if token.is_space:
             continue
@@ -186,11 +188,26 @@ def _clauses(sent: Span, fallback: bool) -> list[tuple[list[Token], bool]]:
         if runs and owner[runs[-1][0][-1].i] == clause:
             runs[-1][0].append(token)
         else:
-            runs.append(([token], negated[clause]))
+            runs.append(([token], negated[clause], clause == sent.root.i))
     return runs
 
 
+def _in_clause_predicate(token: Token, heads: set[int]) -> bool:
+    """Is this the clause's own verb (or one coordinated with it), not a relative clause's?
+
+    "Germany did not need resources" denies; "reparations it could not pay" does not deny the
+    sentence it sits in.
+    """
+    while token.i not in heads:
+        if token.dep_ not in {"conj", "xcomp", "aux", "auxpass"} or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
 def _negates(token: Token) -> bool:
+    if token.lower_ == "nothing":  # "it had nothing to do with the army"
+        return True
     if token.lower_ not in _NEGATORS:
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -198,7 +215,7 @@ def _negates(token: Token) -> bool:
 
 
 def _make_claim(doc: Doc, tokens: list[Token], sentence: int, paragraph: int, negated: bool,
-                fallback: bool) -> Claim | None:
+                main: bool, fallback: bool) -> Claim | None:
     while tokens and (tokens[0].is_punct or tokens[0].pos_ == "CCONJ"):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in {")", "]"}:
@@ -215,7 +232,7 @@ def _make_claim(doc: Doc, tokens: list[Token], sentence: int, paragraph: int, ne
         statement = any(t.pos_ in {"VERB", "AUX"} or _predicative_adjective(t) for t in tokens)
     return Claim(text=doc.text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(t.lower_ for t in words), lemmas=lemmas,
-                 content=content, negated=negated, statement=statement)
+                 content=content, negated=negated, statement=statement, main=main)
 
 
 def _predicative_adjective(token: Token) -> bool:
