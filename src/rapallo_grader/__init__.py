@@ -21,3 +21,10 @@ def __getattr__(name: str) -> object:
         from .report import Report
         return Report
     raise AttributeError(f"module 'rapallo_grader' has no attribute {name!r}")
+
+
+def schemas_dir() -> "Path":
+    """Where the published JSON Schemas (rubric, report) live inside the installed package."""
+    from pathlib import Path
+
+    return Path(__file__).with_name("schemas")

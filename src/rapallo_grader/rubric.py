@@ -120,8 +120,11 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
-        raise RubricError(f"{source}{line}: not valid YAML ({exc.problem or exc.context}). "
-                          "Fix: check indentation, colons and quotes on that line.") from exc
+        problem = exc.problem or exc.context
+        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != mark.line:
+            problem = f"{problem}; {exc.context} started on line {exc.context_mark.line + 1}"
+        raise RubricError(f"{source}{line}: not valid YAML ({problem}). "
+                          "Fix: check indentation, colons, brackets and quotes around that line.") from exc
     except yaml.YAMLError as exc:
         raise RubricError(f"{source}: not valid YAML ({exc}). Fix: check the file's syntax.") from exc
     lines: dict[Path_, int] = {}

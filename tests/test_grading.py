@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rapallo_grader import EssayError, Grader, Rubric, __version__
+
+from .conftest import awarded, detected
+
+TRADE = "Germany wanted access to Russian raw materials such as oil and grain, and new markets for its goods."
+
+
+def test_paraphrased_point_earns_its_marks(grader):
+    report = grader.grade(TRADE)
+    assert "K5" in awarded(report)
+    k5 = next(p for p in report.points if p.id == "K5")
+    assert k5.marks == 1.0 and k5.max_marks == 1.0
+    assert report.score == 1.0
+
+
+@pytest.mark.parametrize("denial", [
+    "Economic reasons were not important, and Germany did not want Russian raw materials or markets.",
+    "Some say Germany wanted Russian oil and grain, but this is wrong.",
+    "It was not about Germany getting Russian raw materials, because trade between them stayed small.",
+])
+def test_negated_claim_does_not_earn_point(grader, denial):
+    report = grader.grade(denial)
+    assert "K5" not in awarded(report)
+    k5 = next(p for p in report.points if p.id == "K5")
+    assert k5.near_misses and k5.near_misses[0].refused == "negated"
+
+
+def test_negation_inside_a_relative_clause_does_not_deny_the_claim(grader):
+    report = grader.grade("The Treaty of Versailles crippled Germany with reparations it could not pay, "
+                          "and its economy collapsed into inflation.")
+    assert "K3" in awarded(report)
+
+
+def test_keyword_list_earns_nothing_and_is_flagged(grader):
+    report = grader.grade("Rapallo 1922. Isolation, pariahs. Versailles - reparations - inflation. "
+                          "Communism, fear. Raw materials / markets. German technology / engineers. "
+                          "Secret training - tanks - Lipetsk. Counterweight - Britain, France.")
+    assert report.score == 0.0
+    assert not awarded(report)
+    assert "keyword_list" in report.flags
+
+
+@pytest.mark.parametrize("correct, slipped", [
+    ("The Treaty of Versailles forced Germany to pay huge reparations, so its economy collapsed.",
+     "The Treaty of Versaile forced Germany to pay huge reparatons, so its economy colapsed."),
+    ("The German army secretly trained soldiers in Russia to get around the Versailles restrictions.",
+     "The Germen army secretely trained soldiers in Rusia to get around the Versaille restrictions."),
+])
+def test_spelling_slip_does_not_lose_a_point(grader, correct, slipped):
+    assert awarded(grader.grade(correct)) == awarded(grader.grade(slipped)) != set()
+
+
+def test_misconception_costs_a_mark(grader):
+    text = TRADE + " The Treaty of Rapallo was signed by Hitler in 1939."
+    report = grader.grade(text)
+    assert detected(report) == {"M1"}
+    assert report.score == 0.0  # 1 for K5, minus 1 for M1
+    m1 = next(m for m in report.misconceptions if m.id == "M1")
+    assert m1.penalty == 1.0 and "Hitler" in m1.evidence[0].text
+
+
+def test_score_never_below_zero(grader):
+    report = grader.grade("The Treaty of Rapallo was a military alliance in which each promised to defend the "
+                          "other. It was signed by Hitler. The treaty divided Poland between them.")
+    assert len(detected(report)) >= 2
+    assert report.score == 0.0
+
+
+def test_score_never_above_max(tmp_path):
+    rubric = Rubric.from_yaml("question: q\nmax_score: 1\npoints:\n"
+                              "  - {id: A, marks: 1, text: Germany wanted Russian raw materials}\n"
+                              "  - {id: B, marks: 1, text: Russia wanted German technology}\n")
+    report = Grader(rubric).grade("Germany wanted Russian raw materials. Russia wanted German technology.")
+    assert awarded(report) == {"A", "B"}
+    assert report.score == 1.0 == report.max_score
+
+
+def test_rubric_without_terms_matches_on_its_wording():
+    rubric = Rubric.from_yaml("question: q\npoints:\n"
+                              "  - {id: A, marks: 1, text: Photosynthesis turns light energy into chemical energy}\n")
+    grader = Grader(rubric)
+    assert awarded(grader.grade("Plants use photosynthesis to turn light energy into chemical energy.")) == {"A"}
+    assert awarded(grader.grade("Plants need water and soil to grow tall.")) == set()
+
+
+def test_evidence_offsets_point_into_the_essay(grader):
+    essay = ("Intro line.\n\nBoth countries were outcasts, so they recognised each other.\n\n"
+             "Moscow wanted German engineers and machines to rebuild Soviet industry.")
+    report = grader.grade(essay)
+    assert {"K2", "K6"} <= awarded(report)
+    for point in report.points:
+        for ev in (*point.evidence, *point.near_misses):
+            assert essay[ev.start:ev.end] == ev.text
+            assert 0.0 <= ev.similarity <= 1.0
+
+
+def test_same_input_same_output_byte_for_byte(grader, rubric):
+    essay = TRADE + " Both countries were pariahs and recognised each other."
+    first = grader.grade(essay, source="a.txt").to_json()
+    again = Grader(rubric).grade_many(["x", essay], ["b", "a.txt"])[1].to_json()
+    assert first == again
+
+
+def test_grade_many_keeps_order_and_isolates_bad_essays(grader):
+    too_long = "word " * (grader.rubric.matching.max_chars // 5 + 10)
+    texts = [TRADE, b"bytes, not text", "", too_long, EssayError("file not found"), TRADE]
+    reports = grader.grade_many(texts, [f"e{i}" for i in range(len(texts))])
+    assert [r.source for r in reports] == [f"e{i}" for i in range(len(texts))]
+    assert reports[0].score == reports[5].score == 1.0
+    assert "got bytes" in reports[1].error and reports[1].score is None
+    assert reports[2].error is None and reports[2].score == 0.0 and "empty" in reports[2].flags
+    assert "over the limit" in reports[3].error
+    assert reports[4].error == "file not found"
+
+
+def test_grade_raises_essay_error_for_ungradable_input(grader):
+    with pytest.raises(EssayError, match="expected the essay as text"):
+        grader.grade(None)  # type: ignore[arg-type]
+
+
+def test_report_records_rubric_pipeline_and_version(grader, rubric):
+    report = grader.grade(TRADE).to_dict()
+    assert report["rubric"]["sha256"] == rubric.sha256
+    assert report["pipeline"]["name"] and report["pipeline"]["version"]
+    assert report["version"] == __version__
+    assert report["schema_version"] == "1"
+
+
+def test_report_conforms_to_published_schema(grader):
+    jsonschema = pytest.importorskip("jsonschema")
+    from rapallo_grader import schemas_dir
+
+    schema = json.loads((schemas_dir() / "report.schema.json").read_text(encoding="utf-8"))
+    reports = grader.grade_many([TRADE + " It was signed by Hitler.", b"bad", "Isolation. Versailles."])
+    for report in reports:
+        jsonschema.validate(json.loads(report.to_json()), schema)
+
+
+def test_text_report_shows_score_evidence_and_feedback(grader):
+    text = grader.grade(TRADE, source="ann.txt").to_text()
+    assert "Essay: ann.txt" in text and "Score: 1 / 10" in text
+    assert "[+] K5" in text and "evidence @" in text
+    assert "[-] K7" in text

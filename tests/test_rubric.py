@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from rapallo_grader import Rubric, RubricError
+
+from .conftest import RUBRIC
+
+VALID = """\
+question: Why?
+points:
+  - id: P1
+    marks: 2
+    text: Germany wanted raw materials.
+  - id: P2
+    marks: 1
+    text: Russia wanted technology.
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "rubric.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_max_score_defaults_to_sum_of_marks(tmp_path):
+    rubric = Rubric.load(write(tmp_path, VALID))
+    assert rubric.max_score == 3.0
+    assert [p.id for p in rubric.points] == ["P1", "P2"]
+
+
+def test_bundled_rubric_encodes_the_teachers_scheme(rubric, shared_data):
+    scheme = (shared_data / "rapallo" / "marking_scheme.md").read_text(encoding="utf-8")
+    marks = {m[0]: float(m[1]) for m in re.findall(r"^\| (K\d) \| ([\d.]+) \|", scheme, re.M)}
+    misconceptions = re.findall(r"^\| (M\d) \|", scheme, re.M)
+    assert {p.id: p.marks for p in rubric.points} == marks
+    assert [m.id for m in rubric.misconceptions] == misconceptions
+    assert all(m.penalty == 1.0 for m in rubric.misconceptions)
+    assert rubric.max_score == 10.0
+
+
+def test_bundled_rubric_does_not_paste_the_model_answer(rubric, shared_data):
+    model = (shared_data / "rapallo" / "model_answer.txt").read_text(encoding="utf-8")
+    answer = model.split("\n", 1)[1]  # the first line is the question itself, which the rubric must carry
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", answer) if len(s.split()) > 6]
+    assert sentences
+    rubric_text = RUBRIC.read_text(encoding="utf-8")
+    assert not [s for s in sentences if s in rubric_text]
+
+
+def test_bundled_rubric_conforms_to_published_schema(rubric):
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    from rapallo_grader import schemas_dir
+
+    schema = json.loads((schemas_dir() / "rubric.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(RUBRIC.read_text(encoding="utf-8")), schema)
+
+
+@pytest.mark.parametrize("text, place, fix", [
+    ("question: Why?\npoints:\n  - id: P1\n    marks: [1\n", ":5: not valid YAML", "started on line 4"),
+    ("question: Why?\npoints:\n  - id: P1\n    text: a claim\n", ":3: points[0]: missing 'marks'", "add 'marks:'"),
+    ("question: Why?\npoints:\n  - id: P1\n    marks: -1\n    text: a\n", ":4: points[0].marks", "non-negative"),
+    ("question: Why?\npoints:\n  - id: P1\n    marks: two\n    text: a\n", ":4: points[0].marks", "as a number"),
+    ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n  - id: P1\n    marks: 1\n    text: b\n",
+     ":6: points[1].id", "own id"),
+    ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n    altrenatives: [b]\n",
+     ":6: points[0].altrenatives", "did you mean 'alternatives'"),
+    ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: '  '\n", ":5: points[0].text", "non-empty"),
+    ("question: Why?\npoints: []\n", ":2: points", "at least one"),
+    ("question: Why?\nquestion: Again?\npoints: []\n", ":2:", "keep one"),
+    ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n    terms: [[x]]\n    min_terms: 3\n",
+     ":7: points[0].min_terms", "lower it"),
+    ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\nmatching:\n  threshold: 7\n",
+     ":7: matching.threshold", "fraction"),
+])
+def test_bad_rubric_names_file_place_and_fix(tmp_path, text, place, fix):
+    path = write(tmp_path, text)
+    with pytest.raises(RubricError) as caught:
+        Rubric.load(path)
+    message = str(caught.value)
+    assert message.startswith(str(path))
+    assert place in message
+    assert "Fix:" in message and fix in message
+
+
+def test_yaml_python_tags_are_refused_not_executed(tmp_path):
+    marker = tmp_path / "pwned"
+    text = VALID + f"title: !!python/object/apply:os.system ['touch {marker}']\n"
+    with pytest.raises(RubricError, match="not valid YAML"):
+        Rubric.load(write(tmp_path, text))
+    assert not marker.exists()
+
+
+def test_missing_rubric_file_is_a_rubric_error(tmp_path):
+    with pytest.raises(RubricError, match="cannot read rubric file"):
+        Rubric.load(tmp_path / "nope.yaml")
+
+
+def test_sha256_identifies_the_rubric_bytes(tmp_path):
+    import hashlib
+
+    path = write(tmp_path, VALID)
+    assert Rubric.load(path).sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
