@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from . import __version__
@@ -85,6 +86,8 @@ class Grader:
             marking = mark(self.rubric, self.matcher, essay, self.matcher.match(essay))
         except Exception as exc:  # one essay's failure must not end a class's batch
             return self._error_report(source, f"internal error while marking: {exc!r}")
+        if self.pipeline.info.fallback:
+            marking = replace(marking, flags=(*marking.flags, "fallback_pipeline"))
         return Report.from_marking(marking, self.rubric.max_score, source, self._rubric_meta,
                                    self._pipeline_meta, __version__)
 

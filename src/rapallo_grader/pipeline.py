@@ -218,7 +218,8 @@ def _make_claim(doc: Doc, tokens: list[Token], sentence: int, paragraph: int, ne
                 main: bool, fallback: bool) -> Claim | None:
     while tokens and (tokens[0].is_punct or tokens[0].pos_ == "CCONJ"):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in {")", "]"}:
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text not in {")", "]"})
+                      or tokens[-1].pos_ == "CCONJ"):
         tokens = tokens[:-1]
     words = [t for t in tokens if t.is_alpha or t.like_num or (not t.is_punct and not t.is_space)]
     if not any(t.is_alpha or t.like_num for t in words):

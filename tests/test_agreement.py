@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rapallo_grader.agreement import agreement, pearson_r, quadratic_weighted_kappa
+
+
+def test_qwk_matches_a_hand_computed_value():
+    # 3 categories, confusion [[1,1,0],[0,1,0],[0,0,1]]; weights (i-j)^2/4.
+    # observed weighted disagreement = 0.25/4 ; expected from marginals (1/4,2/4,1/4) x (1/4,1/4,... )
+    teacher, grader = [0, 0, 1, 2], [0, 1, 1, 2]
+    observed = sum(((t - g) ** 2) / 4 for t, g in zip(teacher, grader)) / 4
+    rows, cols = [2, 1, 1], [1, 2, 1]
+    expected = sum(rows[i] * cols[j] * ((i - j) ** 2) / 4 for i in range(3) for j in range(3)) / 16
+    assert quadratic_weighted_kappa(teacher, grader) == pytest.approx(1 - observed / expected)
+
+
+def test_qwk_rounds_half_marks_up():
+    assert quadratic_weighted_kappa([0.5, 1.5, 2.5], [1, 2, 3]) == pytest.approx(1.0)
+
+
+def test_pearson_and_per_point_figures():
+    assert pearson_r([1, 2, 3], [2, 4, 6]) == pytest.approx(1.0)
+    result = agreement([1, 2], [1, 2], [{"A"}, {"A", "B"}], [{"A", "B"}, {"A"}], ["A", "B"])
+    a, b = result.points
+    assert (a.precision, a.recall, a.f1) == (1.0, 1.0, 1.0)
+    assert (b.precision, b.recall, b.f1, b.support) == (0.0, 0.0, 0.0, 1)
+
+
+def test_grader_agrees_with_the_teacher_on_dev_essays(grader, shared_data):
+    rows = [json.loads(line) for line in (shared_data / "rapallo" / "dev_essays.jsonl").read_text().splitlines()
+            if line.strip()]
+    reports = grader.grade_many([r["text"] for r in rows])
+    ids = [p.id for p in grader.rubric.points]
+    result = agreement([r["score"] for r in rows], [rep.score for rep in reports],
+                       [set(r["points"]) for r in rows], [{p.id for p in rep.points if p.awarded} for rep in reports],
+                       ids)
+    assert result.qwk >= 0.85
+    assert result.micro_f1 >= 0.85

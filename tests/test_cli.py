@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from rapallo_grader.cli import EXIT_OK, EXIT_RUBRIC, EXIT_SOME_FAILED, EXIT_USAGE, decode, main
+from rapallo_grader.errors import EssayError
+
+from .conftest import ROOT, RUBRIC
+
+EXAMPLES = ROOT / "examples"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_jsonl_has_one_record_per_essay_with_required_fields(capsys):
+    code, out, _ = run(capsys, RUBRIC, EXAMPLES, "--format", "jsonl")
+    records = [json.loads(line) for line in out.splitlines()]
+    essays = sorted(EXAMPLES.glob("*.txt"))
+    assert code == EXIT_OK
+    assert [r["source"] for r in records] == [str(p) for p in essays]
+    for r in records:
+        assert r["error"] is None and 0 <= r["score"] <= r["max_score"] == 10
+        assert {"id", "awarded", "marks", "evidence"} <= set(r["points"][0])
+    strong = next(r for r in records if r["source"].endswith("strong.txt"))
+    weak = next(r for r in records if r["source"].endswith("keywords.txt"))
+    assert strong["score"] > weak["score"]
+
+
+def test_bad_file_gets_its_error_and_the_others_are_graded(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Both countries were outcasts, so they recognised each other.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary junk")
+    (tmp_path / "c.txt").write_text("Germany wanted Russian oil and grain for its industry.", encoding="cp1252")
+    code, out, err = run(capsys, RUBRIC, tmp_path, tmp_path / "missing.txt", "--format", "jsonl")
+    records = {r["source"]: r for r in map(json.loads, out.splitlines())}
+    assert code == EXIT_SOME_FAILED and "2 of 4" in err
+    assert len(records) == 4
+    assert records[str(tmp_path / "a.txt")]["score"] == 1.5
+    assert "binary" in records[str(tmp_path / "b.txt")]["error"]
+    assert records[str(tmp_path / "c.txt")]["score"] == 1.0
+    assert records[str(tmp_path / "missing.txt")]["error"] == "file not found"
+
+
+def test_csv_has_a_column_per_point_and_misconception(capsys, tmp_path):
+    output = tmp_path / "marks.csv"
+    code, out, _ = run(capsys, RUBRIC, EXAMPLES, "--format", "csv", "--output", output)
+    rows = list(csv.DictReader(io.StringIO(output.read_text(encoding="utf-8"))))
+    assert code == EXIT_OK and out == ""
+    assert len(rows) == len(list(EXAMPLES.glob("*.txt")))
+    assert [c for c in rows[0] if c[0] in "KM"] == [f"K{i}" for i in range(1, 10)] + [f"M{i}" for i in range(1, 5)]
+    for row in rows:
+        earned = sum(float(row[f"K{i}"]) for i in range(1, 10)) - sum(int(row[f"M{i}"]) for i in range(1, 5))
+        assert float(row["score"]) == max(0.0, earned)
+
+
+def test_single_essay_defaults_to_a_readable_text_report(capsys):
+    code, out, _ = run(capsys, RUBRIC, EXAMPLES / "strong.txt")
+    assert code == EXIT_OK
+    assert out.startswith("Essay: ") and "Score: " in out and "[+] K2" in out
+
+
+def test_json_format_is_a_list_of_reports(capsys):
+    code, out, _ = run(capsys, RUBRIC, EXAMPLES / "weak.txt", "--format", "json")
+    reports = json.loads(out)
+    assert code == EXIT_OK and len(reports) == 1 and reports[0]["misconceptions"]
+
+
+def test_invalid_rubric_exits_3_with_located_message(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("question: q\npoints:\n  - id: A\n    marks: -2\n    text: t\n", encoding="utf-8")
+    code, out, err = run(capsys, bad, EXAMPLES)
+    assert code == EXIT_RUBRIC and out == ""
+    assert f"{bad}:4" in err and "Fix:" in err
+
+
+def test_no_essays_found_is_a_usage_error(tmp_path, capsys):
+    code, _, err = run(capsys, RUBRIC, tmp_path)
+    assert code == EXIT_USAGE and "no essays found" in err
+
+
+def test_console_script_reads_stdin():
+    result = subprocess.run([sys.executable, "-m", "rapallo_grader.cli", str(RUBRIC), "-", "--format", "jsonl"],
+                            input="Both countries were pariahs and wanted recognition from each other.",
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["source"] == "-" and record["score"] == 1.5
+
+
+@pytest.mark.parametrize("data, expected", [
+    ("Rapallo – 1922".encode("utf-8"), "Rapallo – 1922"),
+    (b"\xef\xbb\xbfWith BOM", "With BOM"),
+    ("UTF-16 text".encode("utf-16"), "UTF-16 text"),
+    ("caf\u00e9 \u2013 Windows".encode("cp1252"), "caf\u00e9 \u2013 Windows"),
+])
+def test_decode_detects_common_encodings(data, expected):
+    assert decode(data) == expected
+
+
+def test_decode_refuses_binary():
+    assert isinstance(decode(b"PK\x03\x04\x00\x00"), EssayError)

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def pipeline(grader):
+    return grader.pipeline
+
+
+def test_pipeline_is_the_small_english_model(pipeline):
+    assert not pipeline.info.fallback
+    assert "core_web_sm" in pipeline.info.name and pipeline.info.version.startswith("3.8")
+
+
+def test_claims_keep_offsets_into_the_original_text(pipeline):
+    text = "  Germany was weak.\n\n  Russia, which was communist, was feared; both wanted friends. "
+    essay = pipeline.parse(text)
+    assert essay.claims
+    for claim in essay.claims:
+        assert text[claim.start:claim.end] == claim.text
+
+
+def test_sentence_with_two_subjects_splits_into_two_claims(pipeline):
+    essay = pipeline.parse("Germany needed raw materials, and the Soviets wanted German machines.")
+    assert [c.text for c in essay.claims] == ["Germany needed raw materials", "the Soviets wanted German machines"]
+
+
+def test_negation_is_scoped_to_its_clause(pipeline):
+    essay = pipeline.parse("Germany did not need oil, but Russia wanted machines.")
+    assert [(c.text, c.negated) for c in essay.claims] == [("Germany did not need oil", True),
+                                                          ("Russia wanted machines", False)]
+
+
+def test_not_only_is_not_a_denial(pipeline):
+    assert not pipeline.parse("It was not only about trade.").claims[0].negated
+
+
+def test_each_line_of_a_list_is_its_own_sentence(pipeline):
+    essay = pipeline.parse("- Germany was weak\n- Russia was isolated")
+    assert [c.sentence for c in essay.claims] == [0, 1]
+
+
+def test_fragments_are_not_statements(pipeline):
+    essay = pipeline.parse("Versailles - reparations - economy. Germany weak: reparations. Germany paid.")
+    assert [c.statement for c in essay.claims] == [False, True, True]
+
+
+def test_without_a_model_the_grader_falls_back_to_rules_and_says_so(monkeypatch, rubric):
+    from rapallo_grader import Grader, pipeline as pipeline_module
+
+    monkeypatch.setattr(pipeline_module, "MODEL_PACKAGES", ("no_such_model_package",))
+    grader = Grader(rubric, pipeline_module.Pipeline())
+    report = grader.grade("Germany did not want Russian oil. Both countries were outcasts and recognised each other.")
+    assert report.pipeline["fallback"] is True and report.pipeline["name"].startswith("blank:en")
+    assert "fallback_pipeline" in report.flags
+    assert {p.id for p in report.points if p.awarded} == {"K2"}
