@@ -174,17 +174,18 @@ class Matcher:
         self._vocab = vocab
 
         n_vocab, n_phrases = len(vocab.words), len(phrases)
-        self._phrase_words = np.zeros((n_phrases, n_vocab), dtype=np.int32)
+        # Incidence matrices are float32 so that the per-essay products run through BLAS.
+        self._phrase_words = np.zeros((n_phrases, n_vocab), dtype=np.float32)
         for p, words in enumerate(phrases):
             self._phrase_words[p, words] = 1
         self._phrase_sizes = self._phrase_words.sum(axis=1)
-        self._group_phrases = np.zeros((len(groups), n_phrases), dtype=np.int32)
+        self._group_phrases = np.zeros((len(groups), n_phrases), dtype=np.float32)
         for g, members in enumerate(groups):
             self._group_phrases[g, members] = 1
-        self._criterion_groups = np.zeros((len(groups), len(self.criteria)), dtype=np.int32)
+        self._criterion_groups = np.zeros((len(groups), len(self.criteria)), dtype=np.float32)
         self._criterion_groups[np.arange(len(groups)), self._group_owner] = 1
-        self._criterion_anchors = self._criterion_groups * np.array(anchors, dtype=np.int32)[:, None]
-        self._exclude_phrases = np.zeros((n_phrases, len(self.criteria)), dtype=np.int32)
+        self._criterion_anchors = self._criterion_groups * np.array(anchors, dtype=np.float32)[:, None]
+        self._exclude_phrases = np.zeros((n_phrases, len(self.criteria)), dtype=np.float32)
         for ci, members in enumerate(exclude):
             self._exclude_phrases[members, ci] = 1
 
@@ -199,16 +200,16 @@ class Matcher:
         sentences = np.array([c.sentence for c in claims])
         paragraphs = np.array([c.paragraph for c in claims])
         n_sentences = int(sentences.max()) + 1
-        in_sentence = np.zeros((n_claims, n_sentences), dtype=np.int32)
+        in_sentence = np.zeros((n_claims, n_sentences), dtype=np.float32)
         in_sentence[np.arange(n_claims), sentences] = 1
-        sentence_vocab = (in_sentence.T @ claim_vocab) > 0
+        sentence_vocab = (in_sentence.T @ claim_vocab.astype(np.float32)) > 0
 
         reach = self.settings.context_sentences
         sentence_paragraph = np.zeros(n_sentences, dtype=int)
         sentence_paragraph[sentences] = paragraphs
         near = (np.abs(sentences[:, None] - np.arange(n_sentences)[None, :]) <= reach) & (
             paragraphs[:, None] == sentence_paragraph[None, :])
-        window_vocab = (near.astype(np.int32) @ sentence_vocab) > 0
+        window_vocab = (near.astype(np.float32) @ sentence_vocab.astype(np.float32)) > 0
         own_sentence_vocab = sentence_vocab[sentences]
 
         own_groups = self._groups(claim_vocab)
@@ -241,17 +242,17 @@ class Matcher:
         for claim in essay.claims:
             claim_forms = (*claim.words, *claim.lemmas, *_bigrams(claim.words), *_bigrams(claim.lemmas))
             rows.append([forms.setdefault(f, len(forms)) for f in claim_forms])
-        form_hits = self._vocab.hits(list(forms)).astype(np.int32)
-        uses = np.zeros((len(rows), len(forms)), dtype=np.int32)
+        form_hits = self._vocab.hits(list(forms)).astype(np.float32)
+        uses = np.zeros((len(rows), len(forms)), dtype=np.float32)
         for r, columns in enumerate(rows):
             uses[r, columns] = 1
         return (uses @ form_hits) > 0
 
     def _phrases(self, vocab_hits: np.ndarray) -> np.ndarray:
-        return (vocab_hits.astype(np.int32) @ self._phrase_words.T) == self._phrase_sizes
+        return (vocab_hits.astype(np.float32) @ self._phrase_words.T) >= self._phrase_sizes - 0.5
 
     def _groups(self, vocab_hits: np.ndarray) -> np.ndarray:
-        return ((self._phrases(vocab_hits).astype(np.int32) @ self._group_phrases.T) > 0).astype(np.int32)
+        return ((self._phrases(vocab_hits).astype(np.float32) @ self._group_phrases.T) > 0).astype(np.float32)
 
     def _fuzzy(self, essay: ParsedEssay) -> np.ndarray:
         """Best wording similarity per criterion, 0..1; wordings whose negation disagrees are skipped."""

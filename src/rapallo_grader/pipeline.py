@@ -82,7 +82,8 @@ class Pipeline:
             yield self._claims(doc), context
 
     def _claims(self, doc: Doc) -> ParsedEssay:
-        breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(doc.text)]
+        text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
         claims: list[Claim] = []
         n_sentences = 0
         for sent in doc.sents:
@@ -91,13 +92,13 @@ class Pipeline:
             denied = not self.info.fallback and _is_denial(sent)
             paragraph = sum(1 for b in breaks if b <= sent.start_char)
             for tokens, negated, main in _clauses(sent, self.info.fallback):
-                claim = _make_claim(doc, tokens, n_sentences, paragraph, negated or denied, main,
+                claim = _make_claim(text, tokens, n_sentences, paragraph, negated or denied, main,
                                     self.info.fallback)
                 if claim is not None:
                     claims.append(claim)
             n_sentences += 1
         n_words = sum(1 for t in doc if t.is_alpha or t.like_num)
-        return ParsedEssay(doc.text, tuple(claims), n_words, n_sentences)
+        return ParsedEssay(text, tuple(claims), n_words, n_sentences)
 
 
 def _load() -> tuple[Language, PipelineInfo]:
@@ -214,7 +215,7 @@ def _negates(token: Token) -> bool:
     return following is None or following.lower_ not in _NOT_A_DENIAL_AFTER
 
 
-def _make_claim(doc: Doc, tokens: list[Token], sentence: int, paragraph: int, negated: bool,
+def _make_claim(text: str, tokens: list[Token], sentence: int, paragraph: int, negated: bool,
                 main: bool, fallback: bool) -> Claim | None:
     while tokens and (tokens[0].is_punct or tokens[0].pos_ == "CCONJ"):
         tokens = tokens[1:]
@@ -231,7 +232,7 @@ def _make_claim(doc: Doc, tokens: list[Token], sentence: int, paragraph: int, ne
         statement = len(words) >= 4
     else:
         statement = any(t.pos_ in {"VERB", "AUX"} or _predicative_adjective(t) for t in tokens)
-    return Claim(text=doc.text[start:end], start=start, end=end, sentence=sentence,
+    return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(t.lower_ for t in words), lemmas=lemmas,
                  content=content, negated=negated, statement=statement, main=main)
 
