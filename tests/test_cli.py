@@ -108,3 +108,45 @@ def test_decode_detects_common_encodings(data, expected):
 
 def test_decode_refuses_binary():
     assert isinstance(decode(b"PK\x03\x04\x00\x00"), EssayError)
+
+
+def test_evaluate_prints_agreement_with_the_teacher(tmp_path, capsys):
+    marked = tmp_path / "marked.csv"
+    with marked.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "text", "score", "K2", "K5"])
+        writer.writerow(["a", "Both countries were outcasts, so they recognised each other.", 1.5, 1.5, 0])
+        writer.writerow(["b", "Germany wanted Russian oil and grain for its industry.", 1, 0, 1])
+        writer.writerow(["c", "Rapallo is a town in Italy.", 2, 0, 1])
+    code, out, _ = run(capsys, "evaluate", RUBRIC, marked, "--format", "json")
+    result = json.loads(out)
+    assert code == EXIT_OK and result["n"] == 3
+    assert result["exact"] == pytest.approx(2 / 3)
+    assert result["rmse"] == pytest.approx((4 / 3) ** 0.5)
+    k5 = next(p for p in result["points"] if p["id"] == "K5")
+    assert (k5["precision"], k5["recall"]) == (1.0, 0.5)
+
+
+def test_rubric_draft_writes_a_loadable_rubric(tmp_path, capsys):
+    answer = tmp_path / "model.txt"
+    answer.write_text("Why did the bulb light?\nThe circuit was closed. The battery pushed current through "
+                      "the bulb.\n- The switch connected both terminals.", encoding="utf-8")
+    out_path = tmp_path / "draft.yaml"
+    code, _, _ = run(capsys, "rubric", "draft", answer, "--output", out_path)
+    from rapallo_grader import Rubric
+
+    rubric = Rubric.load(out_path)
+    assert code == EXIT_OK and rubric.question == "Why did the bulb light?"
+    assert [p.text for p in rubric.points] == ["The circuit was closed.", "The battery pushed current through the bulb.",
+                                               "The switch connected both terminals."]
+    assert rubric.max_score == 3.0
+
+
+def test_rubric_check_warns_about_near_duplicate_points(tmp_path, capsys):
+    path = tmp_path / "r.yaml"
+    path.write_text("question: q\npoints:\n  - {id: A, marks: 1, text: Germany wanted Russian raw materials}\n"
+                    "  - {id: B, marks: 1, text: Germany wanted the Russian raw materials}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "rubric", "check", path)
+    assert code == 5 and "B: nearly the same wording as A" in out
+    code, out, _ = run(capsys, "rubric", "check", RUBRIC)
+    assert code == EXIT_OK and "0 warnings" in out

@@ -108,3 +108,22 @@ def test_sha256_identifies_the_rubric_bytes(tmp_path):
 
     path = write(tmp_path, VALID)
     assert Rubric.load(path).sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_from_reference_makes_one_point_per_distinct_claim():
+    rubric = Rubric.from_reference("Why is the bulb off?", [
+        "Terminal 1 and the positive terminal are separated by a gap.",
+        "Terminal 1 is separated from the positive terminal by the gap.",
+        "Terminal 1 and the positive terminal are not connected.",
+    ], max_score=1.0)
+    assert [p.text for p in rubric.points] == ["Terminal 1 and the positive terminal are separated by a gap.",
+                                               "Terminal 1 and the positive terminal are not connected."]
+    assert rubric.points[0].alternatives == ("Terminal 1 is separated from the positive terminal by the gap.",)
+    assert [p.marks for p in rubric.points] == [0.5, 0.5] and rubric.max_score == 1.0
+
+
+def test_to_yaml_round_trips(rubric):
+    again = Rubric.from_yaml(rubric.to_yaml())
+    assert again.points == rubric.points and again.misconceptions == rubric.misconceptions
+    assert again.matching == rubric.matching and again.bands == rubric.bands
+    assert again.max_score == rubric.max_score and again.question == rubric.question

@@ -1,4 +1,9 @@
-"""Agreement between the grader and a teacher: the figures we judge ourselves by."""
+"""Agreement between the grader and a teacher: the figures we judge ourselves by.
+
+Follows ETS RSMTool's choices: QWK on whole marks, Pearson r, RMSE, exact and adjacent
+agreement, and the standardised mean difference (grader mean minus teacher mean over the
+pooled standard deviation), plus per-point precision/recall/F1 when the teacher marked points.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,31 @@ class Agreement:
     pearson_r: float
     points: tuple[PointAgreement, ...]
     micro_f1: float
+    rmse: float = float("nan")
+    exact: float = float("nan")
+    adjacent: float = float("nan")
+    smd: float = float("nan")
+    teacher_mean: float = float("nan")
+    grader_mean: float = float("nan")
+
+    def to_dict(self) -> dict[str, object]:
+        from dataclasses import asdict
+
+        return {k: (None if isinstance(v, float) and v != v else v) for k, v in asdict(self).items()}
+
+    def to_text(self) -> str:
+        lines = [f"essays: {self.n}",
+                 f"QWK (whole marks):          {self.qwk:.3f}",
+                 f"Pearson r:                  {self.pearson_r:.3f}",
+                 f"RMSE:                       {self.rmse:.3f}",
+                 f"exact / adjacent agreement: {self.exact:.3f} / {self.adjacent:.3f}",
+                 f"standardised mean diff.:    {self.smd:+.3f}  "
+                 f"(teacher mean {self.teacher_mean:.2f}, grader mean {self.grader_mean:.2f})"]
+        if self.points:
+            lines.append(f"per point (micro-F1 {self.micro_f1:.3f}):")
+            lines.append(f"  {'id':6} {'prec':>6} {'recall':>6} {'F1':>6} {'n':>4}")
+            lines += [f"  {p.id:6} {p.precision:6.2f} {p.recall:6.2f} {p.f1:6.2f} {p.support:4d}" for p in self.points]
+        return "\n".join(lines)
 
 
 def quadratic_weighted_kappa(teacher: Sequence[float], grader: Sequence[float]) -> float:
@@ -45,18 +75,31 @@ def pearson_r(teacher: Sequence[float], grader: Sequence[float]) -> float:
 
 
 def agreement(teacher_scores: Sequence[float], grader_scores: Sequence[float],
-              teacher_points: Sequence[set[str]], grader_points: Sequence[set[str]],
-              point_ids: Sequence[str]) -> Agreement:
-    """Score-level and per-point agreement over the same essays in the same order."""
+              teacher_points: Sequence[set[str]] | None = None,
+              grader_points: Sequence[set[str]] | None = None,
+              point_ids: Sequence[str] = ()) -> Agreement:
+    """Score-level (and, given point labels, per-point) agreement over the same essays in order."""
     from sklearn.metrics import precision_recall_fscore_support
 
-    truth = np.array([[pid in s for pid in point_ids] for s in teacher_points], dtype=int)
-    pred = np.array([[pid in s for pid in point_ids] for s in grader_points], dtype=int)
-    p, r, f, support = precision_recall_fscore_support(truth, pred, average=None, zero_division=0.0,
-                                                       labels=list(range(len(point_ids))))
-    micro = precision_recall_fscore_support(truth, pred, average="micro", zero_division=0.0)[2]
-    points = tuple(PointAgreement(pid, float(p[i]), float(r[i]), float(f[i]), int(support[i]))
-                   for i, pid in enumerate(point_ids))
-    return Agreement(n=len(teacher_scores), qwk=quadratic_weighted_kappa(teacher_scores, grader_scores),
-                     pearson_r=pearson_r(teacher_scores, grader_scores), points=points,
-                     micro_f1=float(micro))
+    t = np.asarray(teacher_scores, dtype=float)
+    g = np.asarray(grader_scores, dtype=float)
+    whole_t, whole_g = np.floor(t + 0.5), np.floor(g + 0.5)
+    pooled = np.sqrt((t.var(ddof=1) + g.var(ddof=1)) / 2) if len(t) > 1 else 0.0
+    points: tuple[PointAgreement, ...] = ()
+    micro = float("nan")
+    if teacher_points is not None and grader_points is not None and point_ids:
+        truth = np.array([[pid in s for pid in point_ids] for s in teacher_points], dtype=int)
+        pred = np.array([[pid in s for pid in point_ids] for s in grader_points], dtype=int)
+        p, r, f, support = precision_recall_fscore_support(truth, pred, average=None, zero_division=0.0,
+                                                           labels=list(range(len(point_ids))))
+        micro = float(precision_recall_fscore_support(truth, pred, average="micro", zero_division=0.0)[2])
+        points = tuple(PointAgreement(pid, float(p[i]), float(r[i]), float(f[i]), int(support[i]))
+                       for i, pid in enumerate(point_ids))
+    return Agreement(n=len(t), qwk=quadratic_weighted_kappa(t, g), pearson_r=pearson_r(t, g),
+                     points=points, micro_f1=micro,
+                     rmse=float(np.sqrt(np.mean((t - g) ** 2))) if len(t) else float("nan"),
+                     exact=float(np.mean(whole_t == whole_g)) if len(t) else float("nan"),
+                     adjacent=float(np.mean(np.abs(whole_t - whole_g) <= 1)) if len(t) else float("nan"),
+                     smd=float((g.mean() - t.mean()) / pooled) if pooled > 0 else float("nan"),
+                     teacher_mean=float(t.mean()) if len(t) else float("nan"),
+                     grader_mean=float(g.mean()) if len(g) else float("nan"))

@@ -1,4 +1,9 @@
-"""`grade RUBRIC PATH...`: the command line over the public API, with no marking logic of its own.
+"""`grade`: the command line over the public API, with no marking logic of its own.
+
+    grade RUBRIC PATH...                 mark essays
+    grade evaluate RUBRIC MARKED         agreement with a teacher-marked sample (CSV or JSONL)
+    grade rubric draft MODEL_ANSWER...   draft a rubric (YAML) from model answers
+    grade rubric check RUBRIC            validate a rubric and point out weak spots
 
 Exit codes:
   0  every essay was graded
@@ -6,6 +11,7 @@ Exit codes:
   2  usage error: bad arguments, or no essays found at the paths given
   3  the rubric is invalid (the message names the file, the place and the fix)
   4  the output could not be written
+  5  `grade rubric check` found weak spots (the rubric is valid; see the warnings)
 """
 
 from __future__ import annotations
@@ -24,14 +30,17 @@ from .errors import EssayError, RubricError
 from .report import Report
 from .rubric import Rubric
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RUBRIC, EXIT_OUTPUT = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RUBRIC, EXIT_OUTPUT, EXIT_LINT = 0, 1, 2, 3, 4, 5
+SUBCOMMANDS = ("evaluate", "rubric")
 ESSAY_SUFFIXES = (".txt", ".md")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="grade", description="Mark essays against a rubric and explain every mark.",
-        epilog="Exit codes: 0 all graded; 1 some essays not graded (see their 'error'); "
+        epilog="Other commands: 'grade evaluate RUBRIC MARKED', 'grade rubric draft MODEL_ANSWER', "
+               "'grade rubric check RUBRIC' (each with --help). "
+               "Exit codes: 0 all graded; 1 some essays not graded (see their 'error'); "
                "2 usage error; 3 invalid rubric; 4 output not writable.")
     parser.add_argument("rubric", type=Path, help="rubric file (YAML)")
     parser.add_argument("paths", nargs="+", help="essay files, directories (searched for .txt and .md), "
@@ -44,18 +53,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "evaluate":
+        return evaluate_main(argv[1:])
+    if argv and argv[0] == "rubric":
+        return rubric_main(argv[1:])
     args = build_parser().parse_args(argv)
     sources = list(_essay_sources(args.paths))
     if not sources:
         print(f"grade: no essays found in {' '.join(args.paths)} (looked for {', '.join(ESSAY_SUFFIXES)} files)",
               file=sys.stderr)
         return EXIT_USAGE
-    try:
-        rubric = Rubric.load(args.rubric)
-    except RubricError as exc:
-        print(f"grade: invalid rubric: {exc}", file=sys.stderr)
+    rubric = _load_rubric(args.rubric)
+    if rubric is None:
         return EXIT_RUBRIC
-
     from .grader import Grader
 
     grader = Grader(rubric)
@@ -78,6 +89,95 @@ def main(argv: list[str] | None = None) -> int:
         print(f"grade: {failed} of {len(sources)} essays could not be graded; see their 'error'",
               file=sys.stderr)
         return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def _load_rubric(path: Path) -> Rubric | None:
+    try:
+        return Rubric.load(path)
+    except RubricError as exc:
+        print(f"grade: invalid rubric: {exc}", file=sys.stderr)
+        return None
+
+
+def evaluate_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="grade evaluate", description="Grade a teacher-marked sample and report agreement with the "
+        "teacher: QWK, Pearson r, RMSE, exact/adjacent agreement, standardised mean difference, and "
+        "per-point precision/recall when the sample says which points the teacher awarded.")
+    parser.add_argument("rubric", type=Path)
+    parser.add_argument("marked", type=Path, help="CSV or JSONL with id, text, score (and optionally "
+                        "points, or one column per point id)")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--id-col", default="id")
+    parser.add_argument("--text-col", default="text")
+    parser.add_argument("--score-col", default="score")
+    args = parser.parse_args(argv)
+    rubric = _load_rubric(args.rubric)
+    if rubric is None:
+        return EXIT_RUBRIC
+    from .grader import Grader
+    from .marked import read_marked
+
+    try:
+        marked = read_marked(args.marked, [p.id for p in rubric.points], args.id_col, args.text_col,
+                             args.score_col)
+    except EssayError as exc:
+        print(f"grade evaluate: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    result = Grader(rubric).evaluate(marked)
+    print(json.dumps(result.to_dict(), indent=2) if args.format == "json" else result.to_text())
+    return EXIT_OK
+
+
+def rubric_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="grade rubric", description="Write and check rubrics.")
+    sub = parser.add_subparsers(dest="action", required=True)
+    draft = sub.add_parser("draft", help="draft a rubric from model answers; edit it before use")
+    draft.add_argument("answers", type=Path, nargs="+", help="model answer text files")
+    draft.add_argument("--question", help="the question (default: the first line of the first answer "
+                       "if it ends with '?' or reads as a question, else a placeholder)")
+    draft.add_argument("--max-score", type=float, default=None, help="total marks (default: one per point)")
+    draft.add_argument("--output", "-o", type=Path)
+    check = sub.add_parser("check", help="validate a rubric and point out weak spots")
+    check.add_argument("rubric", type=Path)
+    args = parser.parse_args(argv)
+    if args.action == "check":
+        rubric = _load_rubric(args.rubric)
+        if rubric is None:
+            return EXIT_RUBRIC
+        from .authoring import lint
+
+        findings = lint(rubric)
+        for finding in findings:
+            print(f"{args.rubric}: warning: {finding}")
+        print(f"{args.rubric}: valid; {len(rubric.points)} points, {len(rubric.misconceptions)} "
+              f"misconceptions, max score {rubric.max_score:g}; {len(findings)} warnings")
+        return EXIT_LINT if findings else EXIT_OK
+    texts = []
+    for path in args.answers:
+        text = _read(str(path))
+        if isinstance(text, EssayError):
+            print(f"grade rubric draft: {path}: {text}", file=sys.stderr)
+            return EXIT_USAGE
+        texts.append(text)
+    question = args.question
+    if question is None:
+        first, _, rest = texts[0].strip().partition("\n")
+        if first.rstrip().endswith("?") or first.split(" ", 1)[0].lower() in {"explain", "describe", "why", "how",
+                                                                               "what", "discuss", "outline"}:
+            question, texts[0] = first.strip(), rest
+        else:
+            question = "TODO: the question"
+    rubric = Rubric.from_reference(question, texts, args.max_score or 1.0)
+    if args.max_score is None:  # one mark per point
+        rubric = Rubric.from_reference(question, texts, float(len(rubric.points)))
+    yaml_text = ("# Drafted by `grade rubric draft`: check every point, add key terms, misconceptions and\n"
+                 "# feedback, then run `grade rubric check`.\n" + rubric.to_yaml())
+    if args.output:
+        args.output.write_text(yaml_text, encoding="utf-8")
+    else:
+        sys.stdout.write(yaml_text)
     return EXIT_OK
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
 from . import __version__
+from .agreement import Agreement, agreement
 from .errors import EssayError
+from .marked import MarkedEssay
 from .matching import Matcher
 from .pipeline import ParsedEssay, Pipeline
 from .report import Report
@@ -69,6 +71,15 @@ class Grader:
             yield self._report(essay, source)
         while refused:
             yield refused.popleft()[1]
+
+    def evaluate(self, marked: Sequence[MarkedEssay]) -> Agreement:
+        """Grade a teacher-marked sample and measure agreement with the teacher."""
+        reports = self.grade_many([m.text for m in marked], [m.id for m in marked])
+        labelled = all(m.points is not None for m in marked)
+        return agreement([m.score for m in marked], [r.score or 0.0 for r in reports],
+                         [set(m.points or ()) for m in marked] if labelled else None,
+                         [{p.id for p in r.points if p.awarded} for r in reports] if labelled else None,
+                         [p.id for p in self.rubric.points])
 
     def _refuse(self, text: object) -> str | None:
         if isinstance(text, EssayError):

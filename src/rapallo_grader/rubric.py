@@ -101,6 +101,18 @@ class Rubric:
         return cls.from_yaml(text, source=str(path), sha256=hashlib.sha256(raw).hexdigest())
 
     @classmethod
+    def from_reference(cls, question: str, references: list[str], max_score: float = 1.0) -> Rubric:
+        """Draft a rubric from model answers: one point per distinct claim, marks split evenly."""
+        from .authoring import draft
+
+        return draft(question, references, max_score)
+
+    def to_yaml(self) -> str:
+        from .authoring import to_yaml
+
+        return to_yaml(self)
+
+    @classmethod
     def from_yaml(cls, text: str, source: str = "<string>", sha256: str | None = None) -> Rubric:
         if sha256 is None:
             sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,141 @@
+"""Helping a teacher write a rubric: draft one from model answers, and lint one for weak spots.
+
+A draft is a starting point, never a finished rubric: one point per distinct claim of the
+reference answers, marks split evenly, near-identical claims from different references merged
+as alternative wordings. The teacher then adds key terms, misconceptions and feedback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+import yaml
+from rapidfuzz import fuzz, process
+
+from .rubric import Criterion, MatchingSettings, Point, Rubric
+
+_SPLIT = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*(?:[-*\u2022\u25cf\u25cb]\s*)?|^\s*[-*\u2022\u25cf\u25cb]\s*")
+_SAME_CLAIM = 80
+_NEAR_DUPLICATE_POINTS = 85
+_STOP = frozenset("""a an and are as at be because been but by can could did do does for from had has have
+he her his how i if in into is it its may might more most must of on or our should so some such
+than that the their them then there these they this those to was we were what when where which while
+who why will with would you your""".split())
+
+
+def claims_of(text: str) -> list[str]:
+    """Sentences (and bullet items) of a reference answer, stripped of list markers."""
+    parts = (p.strip(" \t-*\u2022\u25cf\u25cb") for p in _SPLIT.split(text))
+    return [p for p in parts if len(re.findall(r"\w+", p)) >= 2]
+
+
+def draft(question: str, references: Sequence[str], max_score: float = 1.0) -> Rubric:
+    claims = [c for ref in references for c in claims_of(ref)]
+    if not claims:
+        raise ValueError("the reference answers contain no claims (need at least one sentence of two words)")
+    similar = process.cdist(claims, claims, scorer=fuzz.token_sort_ratio, processor=_normalise, workers=1)
+    cluster = [-1] * len(claims)
+    groups: list[list[int]] = []
+    for i in range(len(claims)):
+        if cluster[i] >= 0:
+            continue
+        members = [j for j in range(i, len(claims)) if cluster[j] < 0 and similar[i, j] >= _SAME_CLAIM]
+        for j in members:
+            cluster[j] = len(groups)
+        groups.append(members)
+    marks = round(max_score / len(groups), 4)
+    points = tuple(Point(id=f"P{n}", marks=marks, text=claims[members[0]],
+                         alternatives=tuple(dict.fromkeys(claims[j] for j in members[1:] if claims[j] != claims[members[0]])))
+                   for n, members in enumerate(groups, 1))
+    return Rubric(question=question.strip(), points=points, max_score=float(max_score),
+                  source="<draft>", sha256="")
+
+
+def _normalise(text: str) -> str:
+    return " ".join(w for w in re.findall(r"\w+", text.lower()) if w not in _STOP)
+
+
+def to_yaml(rubric: Rubric) -> str:
+    """The rubric as YAML in the documented format, loadable by ``Rubric.from_yaml``."""
+    data: dict[str, Any] = {}
+    if rubric.title:
+        data["title"] = rubric.title
+    data["question"] = rubric.question
+    data["max_score"] = rubric.max_score
+    data["points"] = [_criterion(p, marks=p.marks, feedback=_feedback(p)) for p in rubric.points]
+    if rubric.misconceptions:
+        data["misconceptions"] = [_criterion(m, penalty=m.penalty, feedback=m.feedback or None)
+                                  for m in rubric.misconceptions]
+    if rubric.bands:
+        data["bands"] = [{"name": b.name, "min": b.min} for b in rubric.bands]
+    defaults = MatchingSettings()
+    changed = {k: v for k, v in asdict(rubric.matching).items() if getattr(defaults, k) != v}
+    if changed:
+        data["matching"] = changed
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _feedback(point: Point) -> dict[str, str] | None:
+    feedback = {k: v for k, v in (("hit", point.feedback_hit), ("miss", point.feedback_miss)) if v}
+    return feedback or None
+
+
+def _criterion(c: Criterion, **extra: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": c.id}
+    out.update({k: v for k, v in extra.items() if k != "feedback"})
+    out["text"] = c.text
+    if c.alternatives:
+        out["alternatives"] = list(c.alternatives)
+    if c.terms:
+        out["terms"] = [list(g) for g in c.terms]
+    if c.min_terms is not None:
+        out["min_terms"] = c.min_terms
+    if c.exclude:
+        out["exclude"] = list(c.exclude)
+    if extra.get("feedback"):
+        out["feedback"] = extra["feedback"]
+    return out
+
+
+@dataclass(frozen=True)
+class Finding:
+    place: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
+
+
+def lint(rubric: Rubric) -> list[Finding]:
+    """Weak spots a teacher should look at; the rubric is valid either way."""
+    findings: list[Finding] = []
+    criteria: list[Criterion] = [*rubric.points, *rubric.misconceptions]
+    texts = [" ".join(c.wordings) for c in criteria]
+    similar = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, processor=_normalise, workers=1)
+    for i, j in zip(*np.triu_indices(len(criteria), k=1)):
+        if similar[i, j] >= _NEAR_DUPLICATE_POINTS:
+            findings.append(Finding(criteria[j].id, f"nearly the same wording as {criteria[i].id} "
+                                    f"({similar[i, j]:.0f}/100): one claim could earn both; merge them or "
+                                    "make their key terms distinct"))
+    vocab = [set(_normalise(t).split()) for t in texts]
+    for i, c in enumerate(criteria):
+        others = set().union(*(v for k, v in enumerate(vocab) if k != i)) if len(vocab) > 1 else set()
+        if not c.terms and not (vocab[i] - others):
+            findings.append(Finding(c.id, "no distinctive words: every content word also appears in another "
+                                    "point; add 'terms' so the grader can tell them apart"))
+        if not c.terms and not c.alternatives:
+            findings.append(Finding(c.id, "no alternatives or terms: only its exact wording's words will match; "
+                                    "add other wordings students use"))
+        for g, group in enumerate(c.terms):
+            if g and set(group) & set(c.terms[0]):
+                findings.append(Finding(f"{c.id}.terms[{g}]", "shares terms with the anchor group, so one word "
+                                        "covers two groups; keep the groups distinct"))
+    total = sum(p.marks for p in rubric.points)
+    if total < rubric.max_score:
+        findings.append(Finding("max_score", f"the points add up to {total:g}, less than max_score "
+                                f"{rubric.max_score:g}: nobody can reach full marks"))
+    return findings

@@ -1,0 +1,70 @@
+"""Teacher-marked samples: the essays, and the marks a teacher gave them, read from CSV or JSONL.
+
+A marked file has one essay per row/line with an id, the text and the teacher's score; it may
+also say which points the teacher awarded, either as a ``points`` list (JSONL), a ``points``
+cell of ids separated by ``;`` (CSV), or one column per point id holding the marks or 1/0.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import EssayError
+
+
+@dataclass(frozen=True)
+class MarkedEssay:
+    id: str
+    text: str
+    score: float
+    points: frozenset[str] | None = None
+
+
+def read_marked(path: str | Path, point_ids: Sequence[str] = (), id_col: str = "id",
+                text_col: str = "text", score_col: str = "score") -> list[MarkedEssay]:
+    """Read a marked sample; raises ``EssayError`` naming the file and row of a bad record."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EssayError(f"{path}: cannot read the marked sample ({exc})") from exc
+    if path.suffix.lower() == ".jsonl":
+        rows: list[tuple[int, dict[str, object]]] = []
+        for n, line in enumerate(raw.splitlines(), 1):
+            if line.strip():
+                try:
+                    rows.append((n, json.loads(line)))
+                except json.JSONDecodeError as exc:
+                    raise EssayError(f"{path}:{n}: not a JSON object ({exc.msg})") from exc
+    else:
+        rows = [(n, dict(r)) for n, r in enumerate(csv.DictReader(raw.splitlines()), 2)]
+    return [_record(path, n, row, point_ids, id_col, text_col, score_col) for n, row in rows]
+
+
+def _record(path: Path, n: int, row: dict[str, object], point_ids: Sequence[str], id_col: str,
+            text_col: str, score_col: str) -> MarkedEssay:
+    for col in (text_col, score_col):
+        if row.get(col) in (None, ""):
+            raise EssayError(f"{path}:{n}: missing '{col}' (columns found: {', '.join(map(str, row))})")
+    try:
+        score = float(row[score_col])  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise EssayError(f"{path}:{n}: score {row[score_col]!r} is not a number") from exc
+    return MarkedEssay(id=str(row.get(id_col) or n), text=str(row[text_col]), score=score,
+                       points=_points(row, point_ids))
+
+
+def _points(row: dict[str, object], point_ids: Sequence[str]) -> frozenset[str] | None:
+    listed = row.get("points")
+    if isinstance(listed, list):
+        return frozenset(map(str, listed))
+    if isinstance(listed, str) and listed.strip():
+        return frozenset(p.strip() for p in listed.split(";") if p.strip())
+    columns = [pid for pid in point_ids if pid in row and row[pid] not in (None, "")]
+    if columns:
+        return frozenset(pid for pid in columns if float(row[pid]) > 0)  # type: ignore[arg-type]
+    return None
