@@ -33,10 +33,18 @@ def claims_of(text: str) -> list[str]:
     return [p for p in parts if len(re.findall(r"\w+", p)) >= 2]
 
 
-def draft(question: str, references: Sequence[str], max_score: float = 1.0) -> Rubric:
+def draft(question: str, references: Sequence[str], max_score: float = 1.0,
+          alternatives: bool = False) -> Rubric:
+    """``alternatives=True``: each reference is a complete answer on its own (as in short-answer
+    banks with several model answers), so they become the wordings of a single point."""
     claims = [c for ref in references for c in claims_of(ref)]
     if not claims:
         raise ValueError("the reference answers contain no claims (need at least one sentence of two words)")
+    if alternatives:
+        wordings = list(dict.fromkeys(" ".join(r.split()) for r in references if r.strip()))
+        point = Point(id="P1", marks=float(max_score), text=wordings[0], alternatives=tuple(wordings[1:]))
+        return Rubric(question=question.strip(), points=(point,), max_score=float(max_score),
+                      source="<draft>", sha256="")
     similar = process.cdist(claims, claims, scorer=fuzz.token_sort_ratio, processor=_normalise, workers=1)
     cluster = [-1] * len(claims)
     groups: list[list[int]] = []

@@ -12,6 +12,7 @@ from .agreement import Agreement, agreement
 from .errors import EssayError
 from .marked import MarkedEssay
 from .matching import Matcher
+from .model import MatchModel
 from .pipeline import ParsedEssay, Pipeline
 from .report import Report
 from .rubric import Rubric
@@ -25,13 +26,20 @@ class Grader:
     parsed wordings); do it once and reuse it for a whole class.
     """
 
-    def __init__(self, rubric: Rubric, pipeline: Pipeline | None = None) -> None:
+    def __init__(self, rubric: Rubric, pipeline: Pipeline | None = None, model: MatchModel | None = None,
+                 learned: bool = True) -> None:
+        """``model``: the learned matcher for criteria without key terms (default: the bundled one,
+        verified against its checksum); ``learned=False`` marks every criterion by the rules alone."""
         self.rubric = rubric
         self.pipeline = pipeline or Pipeline()
-        self.matcher = Matcher(rubric, self.pipeline)
+        if learned and model is None:
+            model = MatchModel.load()
+        self.matcher = Matcher(rubric, self.pipeline, model if learned else None)
         info = self.pipeline.info
         self._pipeline_meta: dict[str, Any] = {"name": info.name, "version": info.version,
-                                               "fallback": info.fallback}
+                                               "fallback": info.fallback,
+                                               "matcher": self.matcher.model.name if self.matcher.model else "rules",
+                                               "matcher_sha256": self.matcher.model.sha256 if self.matcher.model else ""}
         self._rubric_meta = {"source": rubric.source, "sha256": rubric.sha256}
 
     def grade(self, text: str, source: str | None = None) -> Report:

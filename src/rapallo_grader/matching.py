@@ -27,7 +27,9 @@ from enum import IntEnum
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .model import MatchModel
 from .pipeline import ParsedEssay, Pipeline
 from .rubric import Criterion, Misconception, Rubric
 
@@ -48,15 +50,26 @@ class Refusal(IntEnum):
         return {0: "", 1: "negated", 2: "not a statement", 3: "about something else"}[int(self)]
 
 
+#: What the learned matcher sees of a claim/criterion pair, in this order.
+FEATURES = ("term_coverage", "anchored", "wording_set_ratio", "wording_sort_ratio", "char_tfidf_cosine",
+            "lemma_recall", "lemma_precision", "claim_negated", "negation_mismatch", "statement",
+            "log_claim_words", "log_criterion_words")
+
+
 @dataclass(frozen=True)
 class MatchTable:
-    """Claims x criteria matrices for one essay; columns follow ``Matcher.criteria``."""
+    """Claims x criteria matrices for one essay; columns follow ``Matcher.criteria``.
+
+    ``similarity`` decides: the rule score (term coverage and wording) for criteria with
+    teacher-written terms, the learned match probability for the others (when a model is loaded).
+    """
 
     similarity: np.ndarray
     raw: np.ndarray
     terms: np.ndarray
     fuzzy: np.ndarray
     refusal: np.ndarray
+    features: np.ndarray
 
 
 def _forgiving(word: str) -> bool:
@@ -106,7 +119,7 @@ class _Vocabulary:
 
 
 class Matcher:
-    def __init__(self, rubric: Rubric, pipeline: Pipeline) -> None:
+    def __init__(self, rubric: Rubric, pipeline: Pipeline, model: MatchModel | None = None) -> None:
         settings = rubric.matching
         self.settings = settings
         self.criteria: tuple[Criterion, ...] = (*rubric.points, *rubric.misconceptions)
@@ -117,7 +130,9 @@ class Matcher:
         # Each wording is compared whole, with the polarity of its main clause; each negated
         # side clause ("... so they could not unite against Russia") is also compared on its own,
         # so that a negated claim can match only what the criterion itself says negatively.
-        parsed = iter(pipeline.parse_many(w for c in self.criteria for w in c.wordings))
+        parsed = iter(pipeline.parse_many([rubric.question, *(w for c in self.criteria for w in c.wordings)]))
+        # Words the question already gives away say nothing about the answer ("question demoting").
+        self._question_words = frozenset(" ".join(cl.content for cl in next(parsed).claims).split())
         contents: list[str] = []
         negations: list[bool] = []
         counts: list[int] = []
@@ -139,6 +154,27 @@ class Matcher:
         self._wording_negated = np.array(negations, dtype=bool)
         self._wording_starts = np.cumsum([0, *counts[:-1]])
         self._has_negated_wording = np.logical_or.reduceat(self._wording_negated, self._wording_starts)
+        self._lemma_index: dict[str, int] = {}
+        wording_lemmas = [self._demoted(c) for c in contents]
+        for lemmas in wording_lemmas:
+            for lemma in lemmas:
+                self._lemma_index.setdefault(lemma, len(self._lemma_index))
+        self._wording_lemmas = np.zeros((len(contents), max(1, len(self._lemma_index))), dtype=np.float32)
+        for w, lemmas in enumerate(wording_lemmas):
+            self._wording_lemmas[w, [self._lemma_index[x] for x in lemmas]] = 1
+        self._wording_sizes = np.maximum(1.0, self._wording_lemmas.sum(axis=1))
+        self._tfidf = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        self._wording_tfidf = self._tfidf.fit_transform([c or "-" for c in contents])
+        self._criterion_words = np.log1p([len(t.split()) for t in self._text_content])
+
+        # The learned matcher judges criteria without teacher-written terms; the teacher's terms
+        # are rules and stay in charge where they exist.
+        self.model = model
+        self.learned = np.array([model is not None and not c.terms for c in self.criteria])
+        learned_threshold = settings.learned_threshold
+        if learned_threshold is None:
+            learned_threshold = model.threshold if model is not None else settings.threshold
+        self.thresholds = np.where(self.learned, learned_threshold, settings.threshold)
 
         vocab = _Vocabulary(settings.spelling)
         phrases: list[list[int]] = []
@@ -161,6 +197,7 @@ class Matcher:
             derived = not terms
             if derived:
                 lemmas = dict.fromkeys(self._text_content[ci].split())
+                lemmas = {w: None for w in lemmas if w not in self._question_words} or lemmas
                 terms = tuple((lemma,) for lemma in lemmas)
                 needed = max(1, math.ceil(len(terms) / 2))
             self.terms.append(terms)
@@ -194,7 +231,8 @@ class Matcher:
         n_claims, n_criteria = len(claims), len(self.criteria)
         if n_claims == 0:
             empty = np.zeros((0, n_criteria))
-            return MatchTable(empty, empty, empty, empty, np.zeros((0, n_criteria), dtype=np.int8))
+            return MatchTable(empty, empty, empty, empty, np.zeros((0, n_criteria), dtype=np.int8),
+                              np.zeros((0, n_criteria, len(FEATURES))))
 
         claim_vocab = self._claim_vocabulary(essay)
         sentences = np.array([c.sentence for c in claims])
@@ -219,22 +257,56 @@ class Matcher:
                            window_groups @ self._criterion_groups)
         terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)
 
-        fuzzy = self._fuzzy(essay)
+        fuzzy, sort_ratio, cosine = self._wording_similarities(essay)
+        recall, precision = self._lemma_overlap(essay)
         weight = self.settings.fuzzy_weight
         raw = (1 - weight) * terms + weight * fuzzy
 
+        claim_negated = np.array([c.negated for c in claims])[:, None]
+        statement = np.array([c.statement for c in claims])[:, None]
         refusal = np.zeros((n_claims, n_criteria), dtype=np.int8)
         excluded = (self._phrases(own_sentence_vocab) @ self._exclude_phrases) > 0
         refusal[excluded] = Refusal.EXCLUDED
-        fragment = ~np.array([c.statement for c in claims])
-        refusal[fragment, :] = Refusal.FRAGMENT
+        refusal[~statement[:, 0], :] = Refusal.FRAGMENT
         # A negated claim only makes a point that is itself worded negatively ("could not unite
         # against Russia"), and then only if it is close to such a wording.
-        claim_negated = np.array([c.negated for c in claims])[:, None]
         negated = claim_negated & ~(self._has_negated_wording[None, :] & (fuzzy >= self.settings.near_miss))
         refusal[negated] = Refusal.NEGATED
-        similarity = np.where(refusal == Refusal.NONE, raw, 0.0)
-        return MatchTable(similarity, raw, terms, fuzzy, refusal)
+
+        shape = (n_claims, n_criteria)
+        claim_words = np.log1p([len(c.content.split()) for c in claims])[:, None]
+        features = np.stack([
+            terms, anchored.astype(float), fuzzy, sort_ratio, cosine, recall, precision,
+            np.broadcast_to(claim_negated, shape).astype(float),
+            (claim_negated != self._has_negated_wording[None, :]).astype(float),
+            np.broadcast_to(statement, shape).astype(float),
+            np.broadcast_to(claim_words, shape), np.broadcast_to(self._criterion_words[None, :], shape),
+        ], axis=-1)
+        decisive = raw
+        if self.model is not None and self.learned.any():
+            decisive = raw.copy()
+            decisive[:, self.learned] = self.model.predict(features[:, self.learned].reshape(-1, len(FEATURES))
+                                                           ).reshape(n_claims, -1)
+        similarity = np.where(refusal == Refusal.NONE, decisive, 0.0)
+        return MatchTable(similarity, decisive, terms, fuzzy, refusal, features)
+
+    def _demoted(self, content: str) -> set[str]:
+        return {w for w in content.split() if w not in self._question_words}
+
+    def _lemma_overlap(self, essay: ParsedEssay) -> tuple[np.ndarray, np.ndarray]:
+        """Share of a wording's (question-demoted) lemmas the claim uses, and of the claim's lemmas
+        the wording uses; best wording per criterion."""
+        uses = np.zeros((len(essay.claims), self._wording_lemmas.shape[1]), dtype=np.float32)
+        sizes = np.ones(len(essay.claims), dtype=np.float32)
+        for r, claim in enumerate(essay.claims):
+            lemmas = self._demoted(claim.content)
+            sizes[r] = max(1, len(lemmas))
+            known = [self._lemma_index[x] for x in lemmas if x in self._lemma_index]
+            uses[r, known] = 1
+        overlap = uses @ self._wording_lemmas.T
+        starts = self._wording_starts
+        return (np.maximum.reduceat(overlap / self._wording_sizes[None, :], starts, axis=1).astype(float),
+                np.maximum.reduceat(overlap / sizes[:, None], starts, axis=1).astype(float))
 
     def _claim_vocabulary(self, essay: ParsedEssay) -> np.ndarray:
         forms: dict[str, int] = {}
@@ -254,19 +326,29 @@ class Matcher:
     def _groups(self, vocab_hits: np.ndarray) -> np.ndarray:
         return ((self._phrases(vocab_hits).astype(np.float32) @ self._group_phrases.T) > 0).astype(np.float32)
 
-    def _fuzzy(self, essay: ParsedEssay) -> np.ndarray:
-        """Best wording similarity per criterion, 0..1; wordings whose negation disagrees are skipped."""
+    def _wording_similarities(self, essay: ParsedEssay) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Best similarity per criterion over its wordings, 0..1: rapidfuzz token-set and
+        token-sort ratios, and character n-gram TF-IDF cosine. Wordings whose negation disagrees
+        with the claim's are skipped by the ratios."""
         contents = [c.content for c in essay.claims]
-        scores = process.cdist(contents, self._wording_content, scorer=fuzz.token_set_ratio,
-                               dtype=np.float32, workers=1) / 100.0
+        set_ratio = process.cdist(contents, self._wording_content, scorer=fuzz.token_set_ratio,
+                                  dtype=np.float32, workers=1) / 100.0
+        sort_ratio = process.cdist(contents, self._wording_content, scorer=fuzz.token_sort_ratio,
+                                   dtype=np.float32, workers=1) / 100.0
         claim_len = np.array([len(c.split()) for c in contents], dtype=np.float32)
         wording_len = np.array([len(w.split()) for w in self._wording_content], dtype=np.float32)
         # token_set_ratio is 100 when one side is a subset of the other; a two-word claim must not
         # "contain" a ten-word point, so short claims are scaled down.
-        scores *= np.minimum(1.0, claim_len[:, None] / np.maximum(1.0, np.minimum(4.0, wording_len))[None, :])
+        set_ratio *= np.minimum(1.0, claim_len[:, None] / np.maximum(1.0, np.minimum(4.0, wording_len))[None, :])
         negated = np.array([c.negated for c in essay.claims])
-        scores[negated[:, None] != self._wording_negated[None, :]] = 0.0
-        return np.maximum.reduceat(scores, self._wording_starts, axis=1).astype(float)
+        disagree = negated[:, None] != self._wording_negated[None, :]
+        set_ratio[disagree] = 0.0
+        sort_ratio[disagree] = 0.0
+        cosine = (self._tfidf.transform([c or "-" for c in contents]) @ self._wording_tfidf.T).toarray()
+        starts = self._wording_starts
+        return (np.maximum.reduceat(set_ratio, starts, axis=1).astype(float),
+                np.maximum.reduceat(sort_ratio, starts, axis=1).astype(float),
+                np.maximum.reduceat(cosine, starts, axis=1).astype(float))
 
 
 def _bigrams(words: tuple[str, ...] | list[str]) -> list[str]:

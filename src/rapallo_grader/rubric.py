@@ -71,6 +71,8 @@ class MatchingSettings:
     context_sentences: int = 1
     min_words: int = 15
     max_chars: int = 100_000
+    #: Decision threshold on the learned match probability (criteria without terms); None: the model's own.
+    learned_threshold: float | None = None
 
 
 @dataclass(frozen=True)
@@ -101,11 +103,16 @@ class Rubric:
         return cls.from_yaml(text, source=str(path), sha256=hashlib.sha256(raw).hexdigest())
 
     @classmethod
-    def from_reference(cls, question: str, references: list[str], max_score: float = 1.0) -> Rubric:
-        """Draft a rubric from model answers: one point per distinct claim, marks split evenly."""
+    def from_reference(cls, question: str, references: list[str], max_score: float = 1.0, *,
+                       alternatives: bool = False) -> Rubric:
+        """Draft a rubric from model answers: one point per distinct claim, marks split evenly.
+
+        With ``alternatives=True`` each reference is a complete answer by itself, and they become
+        the wordings of one point worth ``max_score``.
+        """
         from .authoring import draft
 
-        return draft(question, references, max_score)
+        return draft(question, references, max_score, alternatives)
 
     def to_yaml(self) -> str:
         from .authoring import to_yaml
@@ -371,7 +378,7 @@ def _matching(top: dict[str, Any], where: _Where) -> MatchingSettings:
                 raise where.fail(("matching", key), f"{key!r} must be a whole number, got {value!r}",
                                  "drop the fraction")
             number = int(number)
-        elif key in {"threshold", "near_miss", "fuzzy_weight"} and number > 1:
+        elif key in {"threshold", "near_miss", "fuzzy_weight", "learned_threshold"} and number > 1:
             raise where.fail(("matching", key), f"{key!r} must be between 0 and 1, got {value!r}",
                              "use a fraction such as 0.6")
         values[key] = number

@@ -62,9 +62,10 @@ class Marking:
 def mark(rubric: Rubric, matcher: Matcher, essay: ParsedEssay, table: MatchTable) -> Marking:
     settings = rubric.matching
     n_points = len(rubric.points)
-    points = tuple(_point(p, essay.claims, table, i, settings.threshold, settings.near_miss)
+    thresholds = matcher.thresholds
+    points = tuple(_point(p, essay.claims, table, i, float(thresholds[i]), settings.near_miss)
                    for i, p in enumerate(rubric.points))
-    miscs = tuple(_misconception(m, essay.claims, table, n_points + i, settings.threshold)
+    miscs = tuple(_misconception(m, essay.claims, table, n_points + i, float(thresholds[n_points + i]))
                   for i, m in enumerate(rubric.misconceptions))
     earned = sum(p.marks for p in points) - sum(m.penalty for m in miscs if m.detected)
     score = round(min(max(earned, 0.0), rubric.max_score), 4)

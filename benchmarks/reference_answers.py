@@ -1,0 +1,124 @@
+"""The grader on public human-scored short-answer data, beside two floors computed in the same run.
+
+For every question a rubric is drafted by ``Rubric.from_reference`` from its reference answers (no
+hand-written rubric): SemEval references are alternative complete answers (``alternatives=True``);
+SAF's single long reference is split into one point per claim, marks split evenly to 1.0.
+
+Floors: TF-IDF cosine (word unigrams+bigrams, fitted per question) between the answer and its
+closest reference, and rapidfuzz token_set_ratio to the closest reference. Decision thresholds
+for the floors are chosen on the matching training split (best macro-F1); the grader uses its
+own (the learned matcher's, fixed at training).
+
+    python benchmarks/reference_answers.py [--only semeval|saf|rapallo]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
+
+from datasets import SHARED, Question, available, saf, semeval
+
+from rapallo_grader import Grader, Rubric
+from rapallo_grader.agreement import agreement, pearson_r
+from rapallo_grader.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def grader_scores(questions: list[Question], pipeline: Pipeline, alternatives: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Per answer: the grader's score as a fraction of the maximum, and its best match probability."""
+    scores, best = [], []
+    for q in questions:
+        grader = Grader(Rubric.from_reference(q.text, list(q.references), 1.0, alternatives=alternatives), pipeline)
+        for report in grader.grade_iter(a.text for a in q.answers):
+            scores.append((report.score or 0.0) / report.max_score)
+            best.append(max((p.similarity for p in report.points), default=0.0))
+    return np.array(scores), np.array(best)
+
+
+def floors(questions: list[Question]) -> dict[str, np.ndarray]:
+    tfidf, token_set = [], []
+    for q in questions:
+        answers = [a.text for a in q.answers]
+        vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit([*q.references, *answers])
+        cos = (vectorizer.transform(answers) @ vectorizer.transform(q.references).T).toarray()
+        tfidf += list(cos.max(axis=1))
+        ratio = process.cdist(answers, list(q.references), scorer=fuzz.token_set_ratio, processor=str.lower)
+        token_set += list(ratio.max(axis=1) / 100)
+    return {"tfidf cosine": np.array(tfidf), "token_set_ratio": np.array(token_set)}
+
+
+def labels(questions: list[Question]) -> np.ndarray:
+    return np.array([a.label for q in questions for a in q.answers])
+
+
+def best_threshold(y: np.ndarray, score: np.ndarray) -> float:
+    candidates = np.unique(np.round(score, 3))
+    return float(max(candidates, key=lambda t: f1_score(y, score >= t, average="macro")))
+
+
+def semeval_report(pipeline: Pipeline) -> None:
+    print("SemEval-2013 Task 7, 2-way (correct vs incorrect); accuracy / macro-F1 / AUC")
+    for corpus, splits in [("sciEntsBank", ["test-unseen-answers", "test-unseen-questions", "test-unseen-domains"]),
+                           ("beetle", ["test-unseen-answers", "test-unseen-questions"])]:
+        train = semeval(corpus, "training")
+        train_floor = floors(train)
+        thresholds = {name: best_threshold(labels(train), s) for name, s in train_floor.items()}
+        for split in splits:
+            test = semeval(corpus, split)
+            y = labels(test)
+            decided, best = grader_scores(test, pipeline, alternatives=True)
+            rows = [("grader", decided > 0, best)]
+            rows += [(f"floor: {name}", s >= thresholds[name], s) for name, s in floors(test).items()]
+            print(f"  {corpus} {split} (n={len(y)})")
+            for name, decision, score in rows:
+                print(f"    {name:24} acc {accuracy_score(y, decision):.3f}  macro-F1 "
+                      f"{f1_score(y, decision, average='macro'):.3f}  AUC {roc_auc_score(y, score):.3f}")
+
+
+def saf_report(pipeline: Pipeline) -> None:
+    print("SAF v1 (points 0-1); Pearson r / RMSE")
+    for split in ["unseen_answers", "unseen_questions"]:
+        test = saf(split)
+        y = labels(test)
+        fraction, _ = grader_scores(test, pipeline, alternatives=False)
+        print(f"  {split} (n={len(y)})")
+        print(f"    {'grader':24} r {pearson_r(y, fraction):.3f}  RMSE {np.sqrt(np.mean((y - fraction) ** 2)):.3f}")
+        for name, s in floors(test).items():
+            print(f"    {'floor: ' + name:24} r {pearson_r(y, s):.3f}  RMSE {np.sqrt(np.mean((y - s) ** 2)):.3f}")
+
+
+def rapallo_report(pipeline: Pipeline) -> None:
+    rows = [json.loads(line) for line in (SHARED / "rapallo" / "dev_essays.jsonl").read_text().splitlines() if line]
+    rubric = Rubric.load(ROOT / "rubrics" / "rapallo.yaml")
+    reports = Grader(rubric, pipeline).grade_many([r["text"] for r in rows])
+    result = agreement([r["score"] for r in rows], [r.score or 0 for r in reports], [set(r["points"]) for r in rows],
+                       [{p.id for p in r.points if p.awarded} for r in reports], [p.id for p in rubric.points])
+    print(f"Rapallo dev (n={result.n}, the bundled hand-written rubric; tuned on these essays)")
+    print(f"    {'grader':24} QWK {result.qwk:.3f}  per-point micro-F1 {result.micro_f1:.3f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["semeval", "saf", "rapallo"])
+    args = parser.parse_args()
+    if not available():
+        print(f"skipped: {SHARED} not found (the shared data sits beside the project)")
+        return 0
+    pipeline = Pipeline()
+    for name, report in [("semeval", semeval_report), ("saf", saf_report), ("rapallo", rapallo_report)]:
+        if args.only in (None, name):
+            report(pipeline)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

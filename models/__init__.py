@@ -1,0 +1,1 @@
+"""Trained matcher artefacts, installed as ``rapallo_grader.models`` (data only)."""

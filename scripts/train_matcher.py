@@ -1,0 +1,140 @@
+"""Rebuild the learned matcher (models/matcher-v1.json and its .meta.json) from training splits only.
+
+    python scripts/train_matcher.py [--check]
+
+Training rows: SemEval-2013 2-way training answers (SciEntsBank and Beetle), each against a rubric
+drafted from its question's reference answers by ``Rubric.from_reference(..., alternatives=True)``
+(each reference is a full answer there; the claim the rule matcher rates best, labelled with the
+answer's correct/incorrect); and the Rapallo dev
+essays, one row per essay and point (best claim for that point, labelled with the teacher's
+award). No test, unseen or SAF data is read. ``--check`` retrains and exits 1 if the result
+differs from the committed model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import sklearn
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score, roc_auc_score
+from sklearn.model_selection import GroupKFold
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from datasets import SHARED, semeval  # noqa: E402
+
+from rapallo_grader import Rubric  # noqa: E402
+from rapallo_grader.matching import FEATURES, Matcher  # noqa: E402
+from rapallo_grader.model import DEFAULT_MODEL, MatchModel  # noqa: E402
+from rapallo_grader.pipeline import Pipeline  # noqa: E402
+
+MODEL_PATH = ROOT / "models" / DEFAULT_MODEL
+META_PATH = ROOT / "models" / DEFAULT_MODEL.replace(".json", ".meta.json")
+
+
+def reference_rows(pipeline: Pipeline, corpus: str) -> tuple[list[np.ndarray], list[float], list[str]]:
+    rows, labels, groups = [], [], []
+    for question in semeval(corpus, "training"):
+        rubric = Rubric.from_reference(question.text, list(question.references), alternatives=True)
+        matcher = Matcher(rubric, pipeline, model=None)
+        for answer, essay in zip(question.answers, pipeline.parse_many(a.text for a in question.answers)):
+            table = matcher.match(essay)
+            if table.raw.size == 0:
+                rows.append(np.zeros(len(FEATURES)))
+            else:
+                claim, criterion = np.unravel_index(np.argmax(table.raw), table.raw.shape)
+                rows.append(table.features[claim, criterion])
+            labels.append(answer.label)
+            groups.append(f"{corpus}/{question.id}")
+    return rows, labels, groups
+
+
+def rapallo_rows(pipeline: Pipeline) -> tuple[list[np.ndarray], list[float], list[str]]:
+    rubric = Rubric.load(ROOT / "rubrics" / "rapallo.yaml")
+    matcher = Matcher(rubric, pipeline, model=None)
+    essays = [json.loads(line) for line in (SHARED / "rapallo" / "dev_essays.jsonl").read_text().splitlines() if line]
+    rows, labels, groups = [], [], []
+    for essay, parsed in zip(essays, pipeline.parse_many(e["text"] for e in essays)):
+        table = matcher.match(parsed)
+        for i, point in enumerate(rubric.points):
+            best = int(np.argmax(table.raw[:, i])) if table.raw.shape[0] else None
+            rows.append(table.features[best, i] if best is not None else np.zeros(len(FEATURES)))
+            labels.append(float(point.id in essay["points"]))
+            groups.append(f"rapallo/{point.id}")
+    return rows, labels, groups
+
+
+def best_threshold(labels: np.ndarray, probability: np.ndarray) -> float:
+    candidates = np.round(np.arange(0.2, 0.81, 0.01), 2)
+    scores = [f1_score(labels, probability >= t, average="macro") for t in candidates]
+    return float(candidates[int(np.argmax(scores))])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="retrain and compare with the committed model")
+    args = parser.parse_args()
+    pipeline = Pipeline()
+    rows, labels, groups = [], [], []
+    sources = {}
+    for name, (r, y, g) in {"semeval2013/training/2way/sciEntsBank": reference_rows(pipeline, "sciEntsBank"),
+                            "semeval2013/training/2way/beetle": reference_rows(pipeline, "beetle"),
+                            "rapallo/dev_essays.jsonl": rapallo_rows(pipeline)}.items():
+        rows += r
+        labels += y
+        groups += g
+        sources[name] = len(y)
+    X, y, g = np.array(rows), np.array(labels), np.array(groups)
+
+    # Out-of-fold predictions, folds by question: how the model does on questions it has not seen.
+    oof = np.zeros(len(y))
+    for train, test in GroupKFold(n_splits=5).split(X, y, g):
+        oof[test] = fit(X[train], y[train]).predict(X[test])
+    threshold = best_threshold(y, oof)
+    final = fit(X, y)
+    model = MatchModel(features=FEATURES, mean=final.mean, scale=final.scale, coef=final.coef,
+                       intercept=final.intercept, threshold=threshold)
+    text = model.to_json()
+    meta = {
+        "model": DEFAULT_MODEL, "sha256": hashlib.sha256(text.encode()).hexdigest(),
+        "kind": "logistic regression on standardised features (scikit-learn LogisticRegression, C=1.0)",
+        "features": list(FEATURES), "sklearn_version": sklearn.__version__,
+        "training_rows": sources,
+        "cross_validation": {"folds": "5, grouped by question", "auc": round(roc_auc_score(y, oof), 4),
+                             "macro_f1_at_threshold": round(f1_score(y, oof >= threshold, average="macro"), 4)},
+        "threshold": threshold,
+        "rebuild": "python scripts/train_matcher.py",
+    }
+    if args.check:
+        same = MODEL_PATH.read_text(encoding="utf-8") == text
+        print("model rebuilds identically" if same else "model differs from the committed one")
+        return 0 if same else 1
+    MODEL_PATH.write_text(text, encoding="utf-8")
+    META_PATH.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(meta, indent=2))
+    return 0
+
+
+class fit:
+    """Standardise, then logistic regression; kept as plain arrays for the JSON model."""
+
+    def __init__(self, X: np.ndarray, y: np.ndarray) -> None:
+        self.mean = X.mean(axis=0)
+        self.scale = np.where(X.std(axis=0) > 0, X.std(axis=0), 1.0)
+        lr = LogisticRegression(C=1.0, max_iter=2000).fit((X - self.mean) / self.scale, y)
+        self.coef, self.intercept = lr.coef_[0].round(8), float(np.round(lr.intercept_[0], 8))
+        self.mean, self.scale = self.mean.round(8), self.scale.round(8)
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(((X - self.mean) / self.scale) @ self.coef + self.intercept)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
