@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+
 import pytest
 
 from rapallo_grader.agreement import agreement, pearson_r, quadratic_weighted_kappa
@@ -39,3 +41,25 @@ def test_grader_agrees_with_the_teacher_on_dev_essays(grader, shared_data):
                        ids)
     assert result.qwk >= 0.85
     assert result.micro_f1 >= 0.85
+
+
+def test_evaluate_figures_match_an_independent_computation(grader):
+    from rapallo_grader.marked import MarkedEssay
+
+    texts = ["Both countries were outcasts, so they recognised each other.",
+             "Germany wanted Russian oil and grain for its industry.",
+             "Rapallo is a town in Italy.",
+             "Moscow wanted German engineers to rebuild Soviet factories. Germany wanted Russian oil."]
+    teacher = [1.5, 0.0, 1.0, 2.0]
+    marked = [MarkedEssay(str(i), t, s) for i, (t, s) in enumerate(zip(texts, teacher))]
+    result = grader.evaluate(marked)
+    graded = [r.score for r in grader.grade_many(texts)]
+    t, g = np.array(teacher), np.array(graded)
+    assert result.rmse == pytest.approx(np.sqrt(((t - g) ** 2).mean()))
+    assert result.pearson_r == pytest.approx(np.corrcoef(t, g)[0, 1])
+    rt, rg = np.floor(t + 0.5), np.floor(g + 0.5)
+    assert result.exact == pytest.approx((rt == rg).mean())
+    assert result.adjacent == pytest.approx((abs(rt - rg) <= 1).mean())
+    pooled = np.sqrt((t.var(ddof=1) + g.var(ddof=1)) / 2)
+    assert result.smd == pytest.approx((g.mean() - t.mean()) / pooled)
+    assert result.points == ()

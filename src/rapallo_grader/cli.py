@@ -4,6 +4,7 @@
     grade evaluate RUBRIC MARKED         agreement with a teacher-marked sample (CSV or JSONL)
     grade rubric draft MODEL_ANSWER...   draft a rubric (YAML) from model answers
     grade rubric check RUBRIC            validate a rubric and point out weak spots
+    grade calibrate RUBRIC MARKED        fit the rubric's thresholds to a teacher's marks
 
 Exit codes:
   0  every essay was graded
@@ -27,6 +28,7 @@ from typing import IO
 
 from . import __version__
 from .errors import EssayError, RubricError
+from .marked import MarkedEssay, read_marked
 from .report import Report
 from .rubric import Rubric
 
@@ -38,8 +40,8 @@ ESSAY_SUFFIXES = (".txt", ".md")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="grade", description="Mark essays against a rubric and explain every mark.",
-        epilog="Other commands: 'grade evaluate RUBRIC MARKED', 'grade rubric draft MODEL_ANSWER', "
-               "'grade rubric check RUBRIC' (each with --help). "
+        epilog="Other commands: 'grade evaluate RUBRIC MARKED', 'grade calibrate RUBRIC MARKED', "
+               "'grade rubric draft MODEL_ANSWER', 'grade rubric check RUBRIC' (each with --help). "
                "Exit codes: 0 all graded; 1 some essays not graded (see their 'error'); "
                "2 usage error; 3 invalid rubric; 4 output not writable.")
     parser.add_argument("rubric", type=Path, help="rubric file (YAML)")
@@ -58,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         return evaluate_main(argv[1:])
     if argv and argv[0] == "rubric":
         return rubric_main(argv[1:])
+    if argv and argv[0] == "calibrate":
+        return calibrate_main(argv[1:])
     args = build_parser().parse_args(argv)
     sources = list(_essay_sources(args.paths))
     if not sources:
@@ -100,33 +104,72 @@ def _load_rubric(path: Path) -> Rubric | None:
         return None
 
 
-def evaluate_main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="grade evaluate", description="Grade a teacher-marked sample and report agreement with the "
-        "teacher: QWK, Pearson r, RMSE, exact/adjacent agreement, standardised mean difference, and "
-        "per-point precision/recall when the sample says which points the teacher awarded.")
+def _marked_parser(prog: str, description: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("rubric", type=Path)
     parser.add_argument("marked", type=Path, help="CSV or JSONL with id, text, score (and optionally "
                         "points, or one column per point id)")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument("--id-col", default="id")
     parser.add_argument("--text-col", default="text")
     parser.add_argument("--score-col", default="score")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def _load_marked(args: argparse.Namespace, prog: str) -> tuple[Rubric, list[MarkedEssay]] | int:
     rubric = _load_rubric(args.rubric)
     if rubric is None:
         return EXIT_RUBRIC
-    from .grader import Grader
-    from .marked import read_marked
-
     try:
         marked = read_marked(args.marked, [p.id for p in rubric.points], args.id_col, args.text_col,
                              args.score_col)
     except EssayError as exc:
-        print(f"grade evaluate: {exc}", file=sys.stderr)
+        print(f"{prog}: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    result = Grader(rubric).evaluate(marked)
+    return rubric, marked
+
+
+def evaluate_main(argv: list[str]) -> int:
+    parser = _marked_parser("grade evaluate", "Grade a teacher-marked sample and report agreement with the "
+                            "teacher: QWK, Pearson r, RMSE, exact/adjacent agreement, standardised mean "
+                            "difference, and per-point precision/recall when the sample says which points "
+                            "the teacher awarded.")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    args = parser.parse_args(argv)
+    loaded = _load_marked(args, "grade evaluate")
+    if isinstance(loaded, int):
+        return loaded
+    from .grader import Grader
+
+    result = Grader(loaded[0]).evaluate(loaded[1])
     print(json.dumps(result.to_dict(), indent=2) if args.format == "json" else result.to_text())
+    return EXIT_OK
+
+
+def calibrate_main(argv: list[str]) -> int:
+    parser = _marked_parser("grade calibrate", "Fit the rubric's decision thresholds to a teacher-marked "
+                            "sample and write a calibrated copy of the rubric beside it.")
+    parser.add_argument("--output", "-o", type=Path,
+                        help="where to write the calibrated rubric (default: RUBRIC with .calibrated.yaml)")
+    args = parser.parse_args(argv)
+    loaded = _load_marked(args, "grade calibrate")
+    if isinstance(loaded, int):
+        return loaded
+    from .grader import Grader
+
+    rubric, marked = loaded
+    labelled = all(m.points is not None for m in marked)
+    result = Grader(rubric).calibrate([m.text for m in marked], [m.score for m in marked],
+                                      [set(m.points or ()) for m in marked] if labelled else None)
+    output = args.output or args.rubric.with_name(args.rubric.stem + ".calibrated.yaml")
+    header = (f"# Calibrated by `grade calibrate` from {args.rubric.name} on {len(marked)} essays of "
+              f"{args.marked.name}.\n# {result.to_text().splitlines()[1]}\n")
+    try:
+        output.write_text(header + result.rubric.to_yaml(), encoding="utf-8")
+    except OSError as exc:
+        print(f"grade calibrate: cannot write {output}: {exc.strerror}", file=sys.stderr)
+        return EXIT_OUTPUT
+    print(result.to_text())
+    print(f"calibrated rubric written to {output}")
     return EXIT_OK
 
 

@@ -8,7 +8,10 @@ from dataclasses import replace
 from typing import Any
 
 from . import __version__
+import numpy as np
+
 from .agreement import Agreement, agreement
+from .calibration import Calibration
 from .errors import EssayError
 from .marked import MarkedEssay
 from .matching import Matcher
@@ -89,6 +92,24 @@ class Grader:
                          [{p.id for p in r.points if p.awarded} for r in reports] if labelled else None,
                          [p.id for p in self.rubric.points])
 
+    def calibrate(self, texts: Sequence[str], teacher_scores: Sequence[float],
+                  teacher_points: Sequence[set[str]] | None = None) -> Calibration:
+        """Fit this rubric's decision thresholds to a teacher-marked sample, like ``fit``.
+
+        The grader then marks with the fitted thresholds; ``Calibration.rubric`` is the rubric
+        with them in its ``matching`` section, ready to save. Agreement before and after is on
+        the sample itself, so it flatters: check on essays the calibration did not see.
+        """
+        from .calibration import calibrate
+
+        essays = list(self.pipeline.parse_many(texts))
+        tables = [self.matcher.match(e) for e in essays]
+        result = calibrate(self.rubric, self.matcher.learned, self.matcher.thresholds, essays, tables,
+                           teacher_scores, teacher_points)
+        self.rubric = result.rubric
+        self.matcher.thresholds = np.where(self.matcher.learned, result.learned_threshold, result.threshold)
+        return result
+
     def _refuse(self, text: object) -> str | None:
         if isinstance(text, EssayError):
             return str(text)
@@ -102,7 +123,7 @@ class Grader:
 
     def _report(self, essay: ParsedEssay, source: str | None) -> Report:
         try:
-            marking = mark(self.rubric, self.matcher, essay, self.matcher.match(essay))
+            marking = mark(self.rubric, self.matcher.thresholds, essay, self.matcher.match(essay))
         except Exception as exc:  # one essay's failure must not end a class's batch
             return self._error_report(source, f"internal error while marking: {exc!r}")
         if self.pipeline.info.fallback:

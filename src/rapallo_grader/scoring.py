@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .matching import Matcher, MatchTable, Refusal
+from .matching import MatchTable, Refusal
 from .pipeline import Claim, ParsedEssay
 from .rubric import Misconception, Point, Rubric
 
@@ -59,10 +59,10 @@ class Marking:
     flags: tuple[str, ...]
 
 
-def mark(rubric: Rubric, matcher: Matcher, essay: ParsedEssay, table: MatchTable) -> Marking:
+def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: MatchTable) -> Marking:
+    """``thresholds``: the decision threshold per criterion (points, then misconceptions)."""
     settings = rubric.matching
     n_points = len(rubric.points)
-    thresholds = matcher.thresholds
     points = tuple(_point(p, essay.claims, table, i, float(thresholds[i]), settings.near_miss)
                    for i, p in enumerate(rubric.points))
     miscs = tuple(_misconception(m, essay.claims, table, n_points + i, float(thresholds[n_points + i]))

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from rapallo_grader import Grader, Rubric
+from rapallo_grader.matching import FEATURES
+from rapallo_grader.model import DEFAULT_MODEL, MatchModel, ModelError
+
+from .conftest import ROOT
+
+MODELS = ROOT / "models"
+
+
+def test_bundled_model_loads_verified_and_matches_the_features():
+    model = MatchModel.load()
+    meta = json.loads((MODELS / DEFAULT_MODEL.replace(".json", ".meta.json")).read_text())
+    assert model.features == FEATURES == tuple(meta["features"])
+    assert model.sha256 == meta["sha256"] and 0 < model.threshold < 1
+
+
+def test_tampered_model_is_refused(tmp_path):
+    copy = tmp_path / DEFAULT_MODEL
+    shutil.copy(MODELS / DEFAULT_MODEL, copy)
+    shutil.copy(MODELS / DEFAULT_MODEL.replace(".json", ".meta.json"), tmp_path)
+    assert MatchModel.load(copy).sha256
+    data = json.loads(copy.read_text())
+    data["threshold"] = 0.01  # a lower bar would award far more points
+    copy.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match="checksum"):
+        MatchModel.load(copy)
+
+
+def test_missing_model_is_an_error_not_a_silent_fallback(tmp_path):
+    with pytest.raises(ModelError, match="missing or unreadable"):
+        MatchModel.load(tmp_path / DEFAULT_MODEL)
+
+
+def test_learned_matcher_judges_points_without_terms_and_is_recorded():
+    rubric = Rubric.from_reference("Why did the water disappear?", ["The water evaporated and left the salt behind."])
+    grader = Grader(rubric)
+    assert grader.matcher.learned.all()
+    good, bad = grader.grade_many(["The water evaporated, so only the salt was left.", "The salt melted in the sun."])
+    assert good.points[0].awarded and not bad.points[0].awarded
+    assert good.pipeline["matcher"] == DEFAULT_MODEL and good.pipeline["matcher_sha256"]
+
+
+def test_teacher_terms_stay_in_charge(rubric):
+    assert not Grader(rubric).matcher.learned.any()
+
+
+def test_probability_rises_with_overlap():
+    model = MatchModel.load()
+    low, high = np.zeros(len(FEATURES)), np.zeros(len(FEATURES))
+    for name in ("term_coverage", "anchored", "wording_set_ratio", "wording_sort_ratio", "char_tfidf_cosine",
+                 "lemma_recall", "lemma_precision", "statement"):
+        high[FEATURES.index(name)] = 1.0
+    low[FEATURES.index("statement")] = 1.0
+    assert model.predict(high[None, :])[0] > model.threshold > model.predict(low[None, :])[0]
+
+
+def test_model_rebuilds_identically_from_its_script(shared_data):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_matcher.py"), "--check"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
