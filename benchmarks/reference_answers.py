@@ -9,7 +9,7 @@ closest reference, and rapidfuzz token_set_ratio to the closest reference. Decis
 for the floors are chosen on the matching training split (best macro-F1); the grader uses its
 own (the learned matcher's, fixed at training).
 
-    python benchmarks/reference_answers.py [--only semeval|saf|rapallo]
+    python benchmarks/reference_answers.py [--only semeval|saf|rapallo] [--semantic]
 """
 
 from __future__ import annotations
@@ -29,15 +29,18 @@ from datasets import SHARED, Question, available, saf, semeval
 from rapallo_grader import Grader, Rubric
 from rapallo_grader.agreement import agreement, pearson_r
 from rapallo_grader.pipeline import Pipeline
+from rapallo_grader.semantic import Embedder
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def grader_scores(questions: list[Question], pipeline: Pipeline, alternatives: bool) -> tuple[np.ndarray, np.ndarray]:
+def grader_scores(questions: list[Question], pipeline: Pipeline, alternatives: bool,
+                  semantic: Embedder | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Per answer: the grader's score as a fraction of the maximum, and its best match probability."""
     scores, best = [], []
     for q in questions:
-        grader = Grader(Rubric.from_reference(q.text, list(q.references), 1.0, alternatives=alternatives), pipeline)
+        rubric = Rubric.from_reference(q.text, list(q.references), 1.0, alternatives=alternatives)
+        grader = Grader(rubric, pipeline, semantic=semantic or False)
         for report in grader.grade_iter(a.text for a in q.answers):
             scores.append((report.score or 0.0) / report.max_score)
             best.append(max((p.similarity for p in report.points), default=0.0))
@@ -65,7 +68,7 @@ def best_threshold(y: np.ndarray, score: np.ndarray) -> float:
     return float(max(candidates, key=lambda t: f1_score(y, score >= t, average="macro")))
 
 
-def semeval_report(pipeline: Pipeline) -> None:
+def semeval_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
     print("SemEval-2013 Task 7, 2-way (correct vs incorrect); accuracy / macro-F1 / AUC")
     for corpus, splits in [("sciEntsBank", ["test-unseen-answers", "test-unseen-questions", "test-unseen-domains"]),
                            ("beetle", ["test-unseen-answers", "test-unseen-questions"])]:
@@ -77,6 +80,9 @@ def semeval_report(pipeline: Pipeline) -> None:
             y = labels(test)
             decided, best = grader_scores(test, pipeline, alternatives=True)
             rows = [("grader", decided > 0, best)]
+            if semantic is not None:
+                decided, best = grader_scores(test, pipeline, alternatives=True, semantic=semantic)
+                rows.append(("grader + semantic", decided > 0, best))
             rows += [(f"floor: {name}", s >= thresholds[name], s) for name, s in floors(test).items()]
             print(f"  {corpus} {split} (n={len(y)})")
             for name, decision, score in rows:
@@ -84,19 +90,20 @@ def semeval_report(pipeline: Pipeline) -> None:
                       f"{f1_score(y, decision, average='macro'):.3f}  AUC {roc_auc_score(y, score):.3f}")
 
 
-def saf_report(pipeline: Pipeline) -> None:
+def saf_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
     print("SAF v1 (points 0-1); Pearson r / RMSE")
     for split in ["unseen_answers", "unseen_questions"]:
         test = saf(split)
         y = labels(test)
-        fraction, _ = grader_scores(test, pipeline, alternatives=False)
         print(f"  {split} (n={len(y)})")
-        print(f"    {'grader':24} r {pearson_r(y, fraction):.3f}  RMSE {np.sqrt(np.mean((y - fraction) ** 2)):.3f}")
+        for name, embedder in [("grader", None), ("grader + semantic", semantic)][:2 if semantic else 1]:
+            fraction, _ = grader_scores(test, pipeline, alternatives=False, semantic=embedder)
+            print(f"    {name:24} r {pearson_r(y, fraction):.3f}  RMSE {np.sqrt(np.mean((y - fraction) ** 2)):.3f}")
         for name, s in floors(test).items():
             print(f"    {'floor: ' + name:24} r {pearson_r(y, s):.3f}  RMSE {np.sqrt(np.mean((y - s) ** 2)):.3f}")
 
 
-def rapallo_report(pipeline: Pipeline) -> None:
+def rapallo_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
     rows = [json.loads(line) for line in (SHARED / "rapallo" / "dev_essays.jsonl").read_text().splitlines() if line]
     rubric = Rubric.load(ROOT / "rubrics" / "rapallo.yaml")
     reports = Grader(rubric, pipeline).grade_many([r["text"] for r in rows])
@@ -109,14 +116,16 @@ def rapallo_report(pipeline: Pipeline) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["semeval", "saf", "rapallo"])
+    parser.add_argument("--semantic", action="store_true", help="also measure the [semantic] extra")
     args = parser.parse_args()
     if not available():
         print(f"skipped: {SHARED} not found (the shared data sits beside the project)")
         return 0
     pipeline = Pipeline()
+    semantic = Embedder() if args.semantic else None
     for name, report in [("semeval", semeval_report), ("saf", saf_report), ("rapallo", rapallo_report)]:
         if args.only in (None, name):
-            report(pipeline)
+            report(pipeline, semantic)
     return 0
 
 

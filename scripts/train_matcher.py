@@ -1,6 +1,6 @@
 """Rebuild the learned matcher (models/matcher-v1.json and its .meta.json) from training splits only.
 
-    python scripts/train_matcher.py [--check]
+    python scripts/train_matcher.py [--semantic] [--check]
 
 Training rows: SemEval-2013 2-way training answers (SciEntsBank and Beetle), each against a rubric
 drafted from its question's reference answers by ``Rubric.from_reference(..., alternatives=True)``
@@ -8,7 +8,8 @@ drafted from its question's reference answers by ``Rubric.from_reference(..., al
 answer's correct/incorrect); and the Rapallo dev
 essays, one row per essay and point (best claim for that point, labelled with the teacher's
 award). No test, unseen or SAF data is read. ``--check`` retrains and exits 1 if the result
-differs from the committed model.
+differs from the committed model. ``--semantic`` builds the model for the [semantic] extra, with
+sentence-embedding similarity as one more feature.
 """
 
 from __future__ import annotations
@@ -31,23 +32,22 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from datasets import SHARED, semeval  # noqa: E402
 
 from rapallo_grader import Rubric  # noqa: E402
-from rapallo_grader.matching import FEATURES, Matcher  # noqa: E402
-from rapallo_grader.model import DEFAULT_MODEL, MatchModel  # noqa: E402
+from rapallo_grader.matching import Matcher  # noqa: E402
+from rapallo_grader.model import DEFAULT_MODEL, SEMANTIC_MODEL, MatchModel  # noqa: E402
 from rapallo_grader.pipeline import Pipeline  # noqa: E402
-
-MODEL_PATH = ROOT / "models" / DEFAULT_MODEL
-META_PATH = ROOT / "models" / DEFAULT_MODEL.replace(".json", ".meta.json")
+from rapallo_grader.semantic import Embedder  # noqa: E402
 
 
-def reference_rows(pipeline: Pipeline, corpus: str) -> tuple[list[np.ndarray], list[float], list[str]]:
+def reference_rows(pipeline: Pipeline, embedder: Embedder | None, corpus: str
+                   ) -> tuple[list[np.ndarray], list[float], list[str]]:
     rows, labels, groups = [], [], []
     for question in semeval(corpus, "training"):
         rubric = Rubric.from_reference(question.text, list(question.references), alternatives=True)
-        matcher = Matcher(rubric, pipeline, model=None)
+        matcher = Matcher(rubric, pipeline, model=None, embedder=embedder)
         for answer, essay in zip(question.answers, pipeline.parse_many(a.text for a in question.answers)):
             table = matcher.match(essay)
             if table.raw.size == 0:
-                rows.append(np.zeros(len(FEATURES)))
+                rows.append(np.zeros(len(matcher.feature_names)))
             else:
                 claim, criterion = np.unravel_index(np.argmax(table.raw), table.raw.shape)
                 rows.append(table.features[claim, criterion])
@@ -56,16 +56,16 @@ def reference_rows(pipeline: Pipeline, corpus: str) -> tuple[list[np.ndarray], l
     return rows, labels, groups
 
 
-def rapallo_rows(pipeline: Pipeline) -> tuple[list[np.ndarray], list[float], list[str]]:
+def rapallo_rows(pipeline: Pipeline, embedder: Embedder | None) -> tuple[list[np.ndarray], list[float], list[str]]:
     rubric = Rubric.load(ROOT / "rubrics" / "rapallo.yaml")
-    matcher = Matcher(rubric, pipeline, model=None)
+    matcher = Matcher(rubric, pipeline, model=None, embedder=embedder)
     essays = [json.loads(line) for line in (SHARED / "rapallo" / "dev_essays.jsonl").read_text().splitlines() if line]
     rows, labels, groups = [], [], []
     for essay, parsed in zip(essays, pipeline.parse_many(e["text"] for e in essays)):
         table = matcher.match(parsed)
         for i, point in enumerate(rubric.points):
             best = int(np.argmax(table.raw[:, i])) if table.raw.shape[0] else None
-            rows.append(table.features[best, i] if best is not None else np.zeros(len(FEATURES)))
+            rows.append(table.features[best, i] if best is not None else np.zeros(len(matcher.feature_names)))
             labels.append(float(point.id in essay["points"]))
             groups.append(f"rapallo/{point.id}")
     return rows, labels, groups
@@ -80,17 +80,23 @@ def best_threshold(labels: np.ndarray, probability: np.ndarray) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="retrain and compare with the committed model")
+    parser.add_argument("--semantic", action="store_true", help="build the [semantic] extra's model")
     args = parser.parse_args()
+    name = SEMANTIC_MODEL if args.semantic else DEFAULT_MODEL
+    model_path, meta_path = ROOT / "models" / name, ROOT / "models" / name.replace(".json", ".meta.json")
     pipeline = Pipeline()
+    embedder = Embedder() if args.semantic else None
+    probe = Matcher(Rubric.from_reference("q", ["a b"]), pipeline, model=None, embedder=embedder)
     rows, labels, groups = [], [], []
     sources = {}
-    for name, (r, y, g) in {"semeval2013/training/2way/sciEntsBank": reference_rows(pipeline, "sciEntsBank"),
-                            "semeval2013/training/2way/beetle": reference_rows(pipeline, "beetle"),
-                            "rapallo/dev_essays.jsonl": rapallo_rows(pipeline)}.items():
+    for source, (r, y, g) in {
+            "semeval2013/training/2way/sciEntsBank": reference_rows(pipeline, embedder, "sciEntsBank"),
+            "semeval2013/training/2way/beetle": reference_rows(pipeline, embedder, "beetle"),
+            "rapallo/dev_essays.jsonl": rapallo_rows(pipeline, embedder)}.items():
         rows += r
         labels += y
         groups += g
-        sources[name] = len(y)
+        sources[source] = len(y)
     X, y, g = np.array(rows), np.array(labels), np.array(groups)
 
     # Out-of-fold predictions, folds by question: how the model does on questions it has not seen.
@@ -99,25 +105,25 @@ def main() -> int:
         oof[test] = fit(X[train], y[train]).predict(X[test])
     threshold = best_threshold(y, oof)
     final = fit(X, y)
-    model = MatchModel(features=FEATURES, mean=final.mean, scale=final.scale, coef=final.coef,
+    model = MatchModel(features=probe.feature_names, mean=final.mean, scale=final.scale, coef=final.coef,
                        intercept=final.intercept, threshold=threshold)
     text = model.to_json()
     meta = {
-        "model": DEFAULT_MODEL, "sha256": hashlib.sha256(text.encode()).hexdigest(),
+        "model": name, "sha256": hashlib.sha256(text.encode()).hexdigest(),
         "kind": "logistic regression on standardised features (scikit-learn LogisticRegression, C=1.0)",
-        "features": list(FEATURES), "sklearn_version": sklearn.__version__,
+        "features": list(probe.feature_names), "sklearn_version": sklearn.__version__,
         "training_rows": sources,
         "cross_validation": {"folds": "5, grouped by question", "auc": round(roc_auc_score(y, oof), 4),
                              "macro_f1_at_threshold": round(f1_score(y, oof >= threshold, average="macro"), 4)},
         "threshold": threshold,
-        "rebuild": "python scripts/train_matcher.py",
+        "rebuild": "python scripts/train_matcher.py" + (" --semantic" if args.semantic else ""),
     }
     if args.check:
-        same = MODEL_PATH.read_text(encoding="utf-8") == text
+        same = model_path.read_text(encoding="utf-8") == text
         print("model rebuilds identically" if same else "model differs from the committed one")
         return 0 if same else 1
-    MODEL_PATH.write_text(text, encoding="utf-8")
-    META_PATH.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    model_path.write_text(text, encoding="utf-8")
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(meta, indent=2))
     return 0
 

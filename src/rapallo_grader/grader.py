@@ -15,11 +15,12 @@ from .calibration import Calibration
 from .errors import EssayError
 from .marked import MarkedEssay
 from .matching import Matcher
-from .model import MatchModel
+from .model import DEFAULT_MODEL, SEMANTIC_MODEL, MatchModel
 from .pipeline import ParsedEssay, Pipeline
 from .report import Report
 from .rubric import Rubric
 from .scoring import mark
+from .semantic import Embedder
 
 
 class Grader:
@@ -30,17 +31,21 @@ class Grader:
     """
 
     def __init__(self, rubric: Rubric, pipeline: Pipeline | None = None, model: MatchModel | None = None,
-                 learned: bool = True) -> None:
+                 learned: bool = True, semantic: bool | Embedder = False) -> None:
         """``model``: the learned matcher for criteria without key terms (default: the bundled one,
-        verified against its checksum); ``learned=False`` marks every criterion by the rules alone."""
+        verified against its checksum); ``learned=False`` marks every criterion by the rules alone;
+        ``semantic=True`` adds sentence-embedding similarity (the [semantic] extra) and its model
+        (pass an ``Embedder`` to share one loaded encoder between graders)."""
         self.rubric = rubric
         self.pipeline = pipeline or Pipeline()
+        embedder = semantic if isinstance(semantic, Embedder) else Embedder() if semantic else None
         if learned and model is None:
-            model = MatchModel.load()
-        self.matcher = Matcher(rubric, self.pipeline, model if learned else None)
+            model = MatchModel.load(bundled=SEMANTIC_MODEL if embedder else DEFAULT_MODEL)
+        self.matcher = Matcher(rubric, self.pipeline, model if learned else None, embedder)
         info = self.pipeline.info
         self._pipeline_meta: dict[str, Any] = {"name": info.name, "version": info.version,
                                                "fallback": info.fallback,
+                                               "semantic": self.matcher.embedder.name if self.matcher.embedder else None,
                                                "matcher": self.matcher.model.name if self.matcher.model else "rules",
                                                "matcher_sha256": self.matcher.model.sha256 if self.matcher.model else ""}
         self._rubric_meta = {"source": rubric.source, "sha256": rubric.sha256}

@@ -31,6 +31,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .model import MatchModel
 from .pipeline import ParsedEssay, Pipeline
+from .semantic import Embedder
 from .rubric import Criterion, Misconception, Rubric
 
 # Spelling slips are forgiven only in words long enough for an edit not to make another word
@@ -52,8 +53,10 @@ class Refusal(IntEnum):
 
 #: What the learned matcher sees of a claim/criterion pair, in this order.
 FEATURES = ("term_coverage", "anchored", "wording_set_ratio", "wording_sort_ratio", "char_tfidf_cosine",
-            "lemma_recall", "lemma_precision", "claim_negated", "negation_mismatch", "statement",
+            "lemma_recall", "lemma_precision", "window_lemma_recall", "claim_negated", "negation_mismatch", "statement",
             "log_claim_words", "log_criterion_words")
+#: With the optional [semantic] extra: cosine of sentence embeddings, best wording.
+SEMANTIC_FEATURES = (*FEATURES, "semantic_cosine")
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,14 @@ class _Vocabulary:
 
 
 class Matcher:
-    def __init__(self, rubric: Rubric, pipeline: Pipeline, model: MatchModel | None = None) -> None:
+    def __init__(self, rubric: Rubric, pipeline: Pipeline, model: MatchModel | None = None,
+                 embedder: Embedder | None = None) -> None:
         settings = rubric.matching
+        self.embedder = embedder
+        self.feature_names = SEMANTIC_FEATURES if embedder is not None else FEATURES
+        if model is not None and model.features != self.feature_names:
+            raise ValueError(f"learned matcher {model.name} expects features {model.features}, "
+                             f"this matcher computes {self.feature_names}")
         self.settings = settings
         self.criteria: tuple[Criterion, ...] = (*rubric.points, *rubric.misconceptions)
         # A misconception costs marks, so it must be stated within one sentence; a point may be
@@ -166,6 +175,13 @@ class Matcher:
         self._tfidf = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
         self._wording_tfidf = self._tfidf.fit_transform([c or "-" for c in contents])
         self._criterion_words = np.log1p([len(t.split()) for t in self._text_content])
+        if embedder is not None:
+            texts = []
+            for criterion in self.criteria:  # same layout as the wording table: whole wordings, then clauses
+                texts += list(criterion.wordings)
+            self._wording_embeddings = embedder.encode(texts)
+            counts_whole = [len(c.wordings) for c in self.criteria]
+            self._embedding_starts = np.cumsum([0, *counts_whole[:-1]])
 
         # The learned matcher judges criteria without teacher-written terms; the teacher's terms
         # are rules and stay in charge where they exist.
@@ -232,7 +248,7 @@ class Matcher:
         if n_claims == 0:
             empty = np.zeros((0, n_criteria))
             return MatchTable(empty, empty, empty, empty, np.zeros((0, n_criteria), dtype=np.int8),
-                              np.zeros((0, n_criteria, len(FEATURES))))
+                              np.zeros((0, n_criteria, len(self.feature_names))))
 
         claim_vocab = self._claim_vocabulary(essay)
         sentences = np.array([c.sentence for c in claims])
@@ -258,7 +274,8 @@ class Matcher:
         terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)
 
         fuzzy, sort_ratio, cosine = self._wording_similarities(essay)
-        recall, precision = self._lemma_overlap(essay)
+        claim_window = (near.astype(np.float32) @ in_sentence.T)  # claims x claims in each one's window
+        recall, precision, window_recall = self._lemma_overlap(essay, claim_window)
         weight = self.settings.fuzzy_weight
         raw = (1 - weight) * terms + weight * fuzzy
 
@@ -276,26 +293,34 @@ class Matcher:
         shape = (n_claims, n_criteria)
         claim_words = np.log1p([len(c.content.split()) for c in claims])[:, None]
         features = np.stack([
-            terms, anchored.astype(float), fuzzy, sort_ratio, cosine, recall, precision,
+            terms, anchored.astype(float), fuzzy, sort_ratio, cosine, recall, precision, window_recall,
             np.broadcast_to(claim_negated, shape).astype(float),
             (claim_negated != self._has_negated_wording[None, :]).astype(float),
             np.broadcast_to(statement, shape).astype(float),
             np.broadcast_to(claim_words, shape), np.broadcast_to(self._criterion_words[None, :], shape),
+            *([self._semantic(essay)] if self.embedder is not None else []),
         ], axis=-1)
         decisive = raw
         if self.model is not None and self.learned.any():
             decisive = raw.copy()
-            decisive[:, self.learned] = self.model.predict(features[:, self.learned].reshape(-1, len(FEATURES))
+            width = len(self.feature_names)
+            decisive[:, self.learned] = self.model.predict(features[:, self.learned].reshape(-1, width)
                                                            ).reshape(n_claims, -1)
         similarity = np.where(refusal == Refusal.NONE, decisive, 0.0)
         return MatchTable(similarity, decisive, terms, fuzzy, refusal, features)
 
+    def _semantic(self, essay: ParsedEssay) -> np.ndarray:
+        assert self.embedder is not None
+        cosine = self.embedder.encode([c.text for c in essay.claims]) @ self._wording_embeddings.T
+        return np.maximum.reduceat(cosine, self._embedding_starts, axis=1).astype(float)
+
     def _demoted(self, content: str) -> set[str]:
         return {w for w in content.split() if w not in self._question_words}
 
-    def _lemma_overlap(self, essay: ParsedEssay) -> tuple[np.ndarray, np.ndarray]:
-        """Share of a wording's (question-demoted) lemmas the claim uses, and of the claim's lemmas
-        the wording uses; best wording per criterion."""
+    def _lemma_overlap(self, essay: ParsedEssay, window: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Share of a wording's (question-demoted) lemmas the claim uses, of the claim's lemmas the
+        wording uses, and of the wording's lemmas the claim's window (claims x claims) uses; best
+        wording per criterion."""
         uses = np.zeros((len(essay.claims), self._wording_lemmas.shape[1]), dtype=np.float32)
         sizes = np.ones(len(essay.claims), dtype=np.float32)
         for r, claim in enumerate(essay.claims):
@@ -304,9 +329,11 @@ class Matcher:
             known = [self._lemma_index[x] for x in lemmas if x in self._lemma_index]
             uses[r, known] = 1
         overlap = uses @ self._wording_lemmas.T
+        window_overlap = (((window @ uses) > 0).astype(np.float32)) @ self._wording_lemmas.T
         starts = self._wording_starts
         return (np.maximum.reduceat(overlap / self._wording_sizes[None, :], starts, axis=1).astype(float),
-                np.maximum.reduceat(overlap / sizes[:, None], starts, axis=1).astype(float))
+                np.maximum.reduceat(overlap / sizes[:, None], starts, axis=1).astype(float),
+                np.maximum.reduceat(window_overlap / self._wording_sizes[None, :], starts, axis=1).astype(float))
 
     def _claim_vocabulary(self, essay: ParsedEssay) -> np.ndarray:
         forms: dict[str, int] = {}

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 DEFAULT_MODEL = "matcher-v1.json"
+SEMANTIC_MODEL = "matcher-semantic-v1.json"
 
 
 class ModelError(RuntimeError):
@@ -45,11 +46,11 @@ class MatchModel:
                            "intercept": self.intercept, "threshold": self.threshold}, indent=1) + "\n"
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> MatchModel:
-        """Load and verify a model; the bundled one when no path is given."""
+    def load(cls, path: str | Path | None = None, bundled: str = DEFAULT_MODEL) -> MatchModel:
+        """Load and verify a model: the file at ``path``, else the bundled one named ``bundled``."""
         if path is None:
-            source = resources.files("rapallo_grader.models") / DEFAULT_MODEL
-            meta_source = resources.files("rapallo_grader.models") / DEFAULT_MODEL.replace(".json", ".meta.json")
+            source = resources.files("rapallo_grader.models") / bundled
+            meta_source = resources.files("rapallo_grader.models") / bundled.replace(".json", ".meta.json")
         else:
             source = Path(path)
             meta_source = source.with_name(source.name.replace(".json", ".meta.json"))

@@ -29,6 +29,9 @@ _DENIAL_WORDS = {"wrong", "false", "untrue", "myth", "incorrect", "mistaken", "n
 _DENIAL_SUBJECTS = {"this", "that", "which", "it"}
 _NEGATORS = {"not", "n't", "never"}
 _REASON_MARKERS = {"because", "since", "as"}
+_FUNCTION_POS = {"DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "INTJ", "X", "SYM"}
+_KEPT_FUNCTION_WORDS = {"not", "n't", "no", "never", "none", "nothing", "on", "off", "out", "between",
+                        "without", "same", "different", "both", "neither", "either", "all", "only"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -227,7 +230,7 @@ def _make_claim(text: str, tokens: list[Token], sentence: int, paragraph: int, n
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     lemmas = tuple((t.lemma_ or t.text).lower() for t in words)
-    content = " ".join((t.lemma_ or t.text).lower() for t in words if not t.is_stop)
+    content = " ".join((t.lemma_ or t.text).lower() for t in words if _is_content(t, fallback))
     if fallback:
         statement = len(words) >= 4
     else:
@@ -235,6 +238,18 @@ def _make_claim(text: str, tokens: list[Token], sentence: int, paragraph: int, n
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(t.lower_ for t in words), lemmas=lemmas,
                  content=content, negated=negated, statement=statement, main=main)
+
+
+def _is_content(token: Token, fallback: bool) -> bool:
+    """Words that carry the claim. Not spaCy's stop list: it drops 'not', 'off', 'same', 'between',
+    which decide short answers ("the switch is off", "they are not connected")."""
+    if fallback or not token.pos_:
+        return not token.is_stop or token.lower_ in _KEPT_FUNCTION_WORDS
+    if token.lower_ in _KEPT_FUNCTION_WORDS:
+        return True
+    if token.pos_ in _FUNCTION_POS or token.lemma_.lower() in {"be", "have", "do"}:
+        return False
+    return token.pos_ != "ADP"
 
 
 def _predicative_adjective(token: Token) -> bool:
