@@ -81,6 +81,7 @@ def test_semantic_extra_adds_its_feature_and_model():
     grader = Grader(rubric, semantic=True)
     assert grader.matcher.feature_names == SEMANTIC_FEATURES
     assert grader.matcher.model.name == SEMANTIC_MODEL
-    good, bad = grader.grade_many(["The water turned into vapour, so only the salt stayed.", "The salt melted."])
-    assert good.points[0].similarity > bad.points[0].similarity
-    assert good.pipeline["semantic"]
+    paraphrase, unrelated = (grader.pipeline.parse(t) for t in ("The water turned into vapour.", "The salt melted."))
+    cosine = SEMANTIC_FEATURES.index("semantic_cosine")
+    assert grader.matcher.match(paraphrase).features[0, 0, cosine] > grader.matcher.match(unrelated).features[0, 0, cosine]
+    assert grader.grade("The water turned into vapour.").pipeline["semantic"]
