@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from rapallo_grader.cli import EXIT_OK, EXIT_RUBRIC, EXIT_SOME_FAILED, EXIT_USAGE, decode, main
+from rapallo_grader.cli import EXIT_OK, EXIT_RUBRIC, EXIT_SOME_FAILED, EXIT_USAGE, main
+from rapallo_grader.inputs import decode
 from rapallo_grader.errors import EssayError
 
 from .conftest import ROOT, RUBRIC

@@ -18,9 +18,9 @@ Exit codes:
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import nullcontext
 from pathlib import Path
@@ -28,13 +28,15 @@ from typing import IO
 
 from . import __version__
 from .errors import EssayError, RubricError
+from .gradebook import GradebookWriter
+from .inputs import ESSAY_SUFFIXES, iter_inputs, read_file
 from .marked import MarkedEssay, read_marked
+from .pages import write_site
 from .report import Report
 from .rubric import Rubric
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RUBRIC, EXIT_OUTPUT, EXIT_LINT = 0, 1, 2, 3, 4, 5
 SUBCOMMANDS = ("evaluate", "rubric")
-ESSAY_SUFFIXES = (".txt", ".md")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,11 +47,25 @@ def build_parser() -> argparse.ArgumentParser:
                "Exit codes: 0 all graded; 1 some essays not graded (see their 'error'); "
                "2 usage error; 3 invalid rubric; 4 output not writable.")
     parser.add_argument("rubric", type=Path, help="rubric file (YAML)")
-    parser.add_argument("paths", nargs="+", help="essay files, directories (searched for .txt and .md), "
-                                                 "or - for standard input")
+    parser.add_argument("paths", nargs="+", help="essay files (.txt .md .docx .pdf), folders (searched "
+                        "recursively), CSV/JSONL files with one essay per row, or - for standard input")
     parser.add_argument("--format", choices=["text", "json", "jsonl", "csv"], default=None,
                         help="text (default for one essay), jsonl (default for several), json or csv")
     parser.add_argument("--output", "-o", type=Path, help="write here instead of standard output")
+    parser.add_argument("--glob", default="*", help="in folders, only files whose name matches (e.g. '*.docx')")
+    parser.add_argument("--id-col", default="id", help="student id column of a CSV/JSONL (default: id)")
+    parser.add_argument("--text-col", default="text", help="essay text column of a CSV/JSONL (default: text)")
+    parser.add_argument("--gradebook", type=Path, help="also write a gradebook CSV: one row per student")
+    parser.add_argument("--html", type=Path, metavar="DIR",
+                        help="also write HTML reports: a page per student and DIR/index.html for the class")
+    parser.add_argument("--model-answer", type=Path, action="append", default=[],
+                        help="flag essays that copy this model answer (repeatable)")
+    parser.add_argument("--jobs", "-j", type=int, default=1, help="processes for parsing (default 1)")
+    parser.add_argument("--resume", action="store_true", help="with --output FILE.jsonl: skip essays already "
+                        "graded in FILE and append the rest")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    parser.add_argument("--semantic", action="store_true", help="add sentence-embedding similarity "
+                        "(needs the [semantic] extra)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -62,38 +78,125 @@ def main(argv: list[str] | None = None) -> int:
         return rubric_main(argv[1:])
     if argv and argv[0] == "calibrate":
         return calibrate_main(argv[1:])
-    args = build_parser().parse_args(argv)
-    sources = list(_essay_sources(args.paths))
-    if not sources:
-        print(f"grade: no essays found in {' '.join(args.paths)} (looked for {', '.join(ESSAY_SUFFIXES)} files)",
-              file=sys.stderr)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    if args.resume and (args.output is None or (args.format or "jsonl") != "jsonl"):
+        parser.error("--resume needs --output FILE with --format jsonl")
+    inputs = list(iter_inputs(args.paths, args.glob, args.id_col, args.text_col))
+    if not inputs:
+        print(f"grade: no essays found in {' '.join(args.paths)} (looked for {', '.join(ESSAY_SUFFIXES)} "
+              f"files matching {args.glob!r})", file=sys.stderr)
         return EXIT_USAGE
     rubric = _load_rubric(args.rubric)
     if rubric is None:
         return EXIT_RUBRIC
-    from .grader import Grader
+    model_answers = []
+    for path in args.model_answer:
+        text = read_file(path)
+        if isinstance(text, EssayError):
+            print(f"grade: --model-answer {path}: {text}", file=sys.stderr)
+            return EXIT_USAGE
+        model_answers.append(text)
 
-    grader = Grader(rubric)
-    fmt = args.format or ("text" if len(sources) == 1 else "jsonl")
-    reports = grader.grade_iter((_read(s) for s in sources), sources)
+    from .grader import Grader
+    from .report import Report
+
+    earlier: list[Report] = []
+    if args.resume and args.output.exists():
+        earlier = resume_jsonl(args.output)
+    done = {r.source for r in earlier}
+    todo = [i for i in inputs if i.source not in done]
+    fmt = args.format or ("text" if len(inputs) == 1 else "jsonl")
+    started = time.monotonic()
+    grader = Grader(rubric, model_answers=model_answers, semantic=args.semantic)
+    reports = grader.grade_iter((i.text for i in todo), (i.source for i in todo), n_process=args.jobs)
+    progress = Progress(len(todo), enabled=not args.quiet)
     try:
-        sink = args.output.open("w", encoding="utf-8", newline="") if args.output else nullcontext(sys.stdout)
+        for target in (args.output, args.gradebook):
+            if target is not None:
+                target.parent.mkdir(parents=True, exist_ok=True)
+        sink = (args.output.open("a" if args.resume else "w", encoding="utf-8", newline="") if args.output
+                else nullcontext(sys.stdout))
+        book = args.gradebook.open("w", encoding="utf-8", newline="") if args.gradebook else nullcontext(None)
     except OSError as exc:
-        print(f"grade: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        print(f"grade: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
         return EXIT_OUTPUT
-    failed = 0
+    graded: list[Report] = []
     try:
-        with sink as out:
+        with sink as out, book as book_out:
+            gradebook = GradebookWriter(book_out, rubric) if book_out else None
+            if gradebook:
+                for report in earlier:
+                    gradebook.write(report)
             for report in _write(out, fmt, reports, rubric):
-                failed += report.error is not None
+                graded.append(report)
+                if gradebook:
+                    gradebook.write(report)
+                progress.step()
+        if args.html:
+            by_source = {i.source: i.text for i in inputs}
+            everyone = [*earlier, *graded]
+            texts = [t if isinstance(t := by_source.get(r.source or ""), str) else None for r in everyone]
+            write_site(args.html, everyone, texts, rubric)
     except OSError as exc:
         print(f"grade: writing output failed: {exc}", file=sys.stderr)
         return EXIT_OUTPUT
+    finally:
+        progress.close()
+    everyone = [*earlier, *graded]
+    failed = sum(r.error is not None for r in everyone)
+    if not args.quiet:
+        flagged = sum(bool(r.flags) for r in everyone if r.error is None)
+        resumed = f", {len(earlier)} from the earlier run" if earlier else ""
+        print(f"grade: {len(everyone) - failed} graded, {failed} failed, {flagged} flagged for review{resumed}; "
+              f"{time.monotonic() - started:.1f} s", file=sys.stderr)
     if failed:
-        print(f"grade: {failed} of {len(sources)} essays could not be graded; see their 'error'",
-              file=sys.stderr)
+        print(f"grade: {failed} of {len(everyone)} essays could not be graded; see their 'error'", file=sys.stderr)
         return EXIT_SOME_FAILED
     return EXIT_OK
+
+
+def resume_jsonl(path: Path) -> list[Report]:
+    """The reports already in a JSONL output; a torn last line (an interrupted write) is cut off."""
+    from .report import Report
+
+    keep, reports = 0, []
+    with path.open("rb") as f:
+        for line in f:
+            try:
+                record = json.loads(line)
+                if not line.endswith(b"\n"):
+                    raise ValueError("torn line")
+                reports.append(Report.from_dict(record))
+            except (ValueError, KeyError, TypeError):
+                break
+            keep += len(line)
+    with path.open("r+b") as f:
+        f.truncate(keep)
+    return reports
+
+
+class Progress:
+    """A one-line progress bar on a terminal; silent when piped or --quiet."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.done = total, 0
+        self.enabled = enabled and sys.stderr.isatty() and total > 1
+        self._last = 0.0
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled and (time.monotonic() - self._last > 0.1 or self.done == self.total):
+            self._last = time.monotonic()
+            filled = int(30 * self.done / self.total)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
 
 
 def _load_rubric(path: Path) -> Rubric | None:
@@ -199,7 +302,7 @@ def rubric_main(argv: list[str]) -> int:
         return EXIT_LINT if findings else EXIT_OK
     texts = []
     for path in args.answers:
-        text = _read(str(path))
+        text = read_file(path)
         if isinstance(text, EssayError):
             print(f"grade rubric draft: {path}: {text}", file=sys.stderr)
             return EXIT_USAGE
@@ -227,13 +330,9 @@ def rubric_main(argv: list[str]) -> int:
 def _write(out: IO[str], fmt: str, reports: Iterator[Report], rubric: Rubric) -> Iterator[Report]:
     """Write reports as they come (jsonl and text stream; json and csv are whole documents)."""
     if fmt == "csv":
-        point_ids = [p.id for p in rubric.points]
-        misc_ids = [m.id for m in rubric.misconceptions]
-        writer = csv.DictWriter(out, fieldnames=["source", "score", "max_score", "band", "flags", "error",
-                                                 *point_ids, *misc_ids], lineterminator="\n")
-        writer.writeheader()
+        writer = GradebookWriter(out, rubric)
         for report in reports:
-            writer.writerow(report.to_row(point_ids, misc_ids))
+            writer.write(report)
             yield report
     elif fmt == "json":
         collected = []
@@ -249,46 +348,6 @@ def _write(out: IO[str], fmt: str, reports: Iterator[Report], rubric: Rubric) ->
                 out.write(("\n" + "=" * 60 + "\n" if i else "") + report.to_text() + "\n")
             out.flush()
             yield report
-
-
-def _essay_sources(paths: list[str]) -> Iterator[str]:
-    for raw in paths:
-        path = Path(raw)
-        if raw != "-" and path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ESSAY_SUFFIXES)
-            yield from (str(p) for p in found)
-        else:
-            yield raw
-
-
-def _read(source: str) -> str | EssayError:
-    """An essay's text, or the reason it cannot be read (which becomes that essay's error)."""
-    try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except FileNotFoundError:
-        return EssayError("file not found")
-    except OSError as exc:
-        return EssayError(f"cannot read file: {exc.strerror}")
-    return decode(data)
-
-
-def decode(data: bytes) -> str | EssayError:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252; binary files are refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return EssayError("file starts like UTF-16 text but is not valid UTF-16")
-    if b"\x00" in data:
-        return EssayError("binary file, not text (contains NUL bytes); save the essay as plain text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return EssayError("not readable as UTF-8 or Windows-1252 text; save the essay as UTF-8")
 
 
 if __name__ == "__main__":

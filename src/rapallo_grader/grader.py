@@ -19,7 +19,9 @@ from .model import DEFAULT_MODEL, SEMANTIC_MODEL, MatchModel
 from .pipeline import ParsedEssay, Pipeline
 from .report import Report
 from .rubric import Rubric
+from .authoring import claims_of
 from .scoring import mark
+from .triage import COPIED_SHARE, DuplicateFinder, copied_share
 from .semantic import Embedder
 
 
@@ -31,11 +33,13 @@ class Grader:
     """
 
     def __init__(self, rubric: Rubric, pipeline: Pipeline | None = None, model: MatchModel | None = None,
-                 learned: bool = True, semantic: bool | Embedder = False) -> None:
+                 learned: bool = True, semantic: bool | Embedder = False,
+                 model_answers: Sequence[str] = ()) -> None:
         """``model``: the learned matcher for criteria without key terms (default: the bundled one,
         verified against its checksum); ``learned=False`` marks every criterion by the rules alone;
         ``semantic=True`` adds sentence-embedding similarity (the [semantic] extra) and its model
-        (pass an ``Embedder`` to share one loaded encoder between graders)."""
+        (pass an ``Embedder`` to share one loaded encoder between graders). ``model_answers``:
+        texts to flag near-verbatim copies of (``copied_model_answer``)."""
         self.rubric = rubric
         self.pipeline = pipeline or Pipeline()
         embedder = semantic if isinstance(semantic, Embedder) else Embedder() if semantic else None
@@ -49,6 +53,10 @@ class Grader:
                                                "matcher": self.matcher.model.name if self.matcher.model else "rules",
                                                "matcher_sha256": self.matcher.model.sha256 if self.matcher.model else ""}
         self._rubric_meta = {"source": rubric.source, "sha256": rubric.sha256}
+        self._copy_sources = {
+            "copied_rubric": [p.text for p in rubric.points],
+            "copied_model_answer": [s for answer in model_answers for s in claims_of(answer)],
+        }
 
     def grade(self, text: str, source: str | None = None) -> Report:
         """Grade one essay; raises ``EssayError`` if it cannot be graded."""
@@ -63,7 +71,7 @@ class Grader:
         return list(self.grade_iter(texts, sources, batch_size))
 
     def grade_iter(self, texts: Iterable[str | EssayError], sources: Iterable[str | None] | None = None,
-                   batch_size: int = 64) -> Iterator[Report]:
+                   batch_size: int = 64, n_process: int = 1) -> Iterator[Report]:
         """Stream reports in input order as batches finish; nothing is held beyond one batch.
 
         An ``EssayError`` in place of a text (a file that could not be read, say) becomes that
@@ -71,6 +79,7 @@ class Grader:
         """
         source_iter = iter(sources) if sources is not None else None
         refused: deque[tuple[int, Report]] = deque()
+        duplicates = DuplicateFinder()
 
         def accepted() -> Iterator[tuple[str, tuple[int, str | None]]]:
             for index, text in enumerate(texts):
@@ -81,10 +90,10 @@ class Grader:
                 else:
                     refused.append((index, self._error_report(source, problem)))
 
-        for essay, (index, source) in self.pipeline.parse_pairs(accepted(), batch_size):
+        for essay, (index, source) in self.pipeline.parse_pairs(accepted(), batch_size, n_process):
             while refused and refused[0][0] < index:
                 yield refused.popleft()[1]
-            yield self._report(essay, source)
+            yield self._report(essay, source, duplicates)
         while refused:
             yield refused.popleft()[1]
 
@@ -126,13 +135,19 @@ class Grader:
                     "check it is really one essay, or raise matching.max_chars in the rubric")
         return None
 
-    def _report(self, essay: ParsedEssay, source: str | None) -> Report:
+    def _report(self, essay: ParsedEssay, source: str | None, duplicates: DuplicateFinder) -> Report:
         try:
             marking = mark(self.rubric, self.matcher.thresholds, essay, self.matcher.match(essay))
+            flags = [flag for flag, sentences in self._copy_sources.items()
+                     if copied_share(essay.text, sentences) >= COPIED_SHARE]
+            twin = duplicates.check(essay.text, source or "")
+            if twin is not None:
+                flags.append(f"near_duplicate:{twin}")
         except Exception as exc:  # one essay's failure must not end a class's batch
             return self._error_report(source, f"internal error while marking: {exc!r}")
         if self.pipeline.info.fallback:
-            marking = replace(marking, flags=(*marking.flags, "fallback_pipeline"))
+            flags.append("fallback_pipeline")
+        marking = replace(marking, flags=(*marking.flags, *flags))
         return Report.from_marking(marking, self.rubric.max_score, source, self._rubric_meta,
                                    self._pipeline_meta, __version__)
 

@@ -78,10 +78,11 @@ class Pipeline:
         for essay, _ in self.parse_pairs(((t, None) for t in texts), batch_size):
             yield essay
 
-    def parse_pairs(self, pairs: Iterable[tuple[str, T]], batch_size: int = 64
+    def parse_pairs(self, pairs: Iterable[tuple[str, T]], batch_size: int = 64, n_process: int = 1
                     ) -> Iterator[tuple[ParsedEssay, T]]:
-        """Like ``parse_many``, carrying a context object along with each text, in order."""
-        for doc, context in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        """Like ``parse_many``, carrying a context object along with each text, in order.
+        ``n_process`` > 1 parses in that many worker processes (spaCy's own multiprocessing)."""
+        for doc, context in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             yield self._claims(doc), context
 
     def _claims(self, doc: Doc) -> ParsedEssay:

@@ -11,7 +11,7 @@ import textwrap
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .scoring import Marking, MisconceptionResult, PointResult
+from .scoring import Evidence, Marking, MisconceptionResult, PointResult
 
 SCHEMA_VERSION = "1"
 
@@ -40,6 +40,20 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """A report read back from ``to_dict`` / a JSONL line (e.g. to resume an interrupted run)."""
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise ValueError(f"report schema_version {data.get('schema_version')!r}, expected {SCHEMA_VERSION!r}")
+
+        def evidence(items: list[dict[str, Any]]) -> tuple[Evidence, ...]:
+            return tuple(Evidence(**e) for e in items)
+
+        points = tuple(PointResult(**{**p, "evidence": evidence(p["evidence"]), "near_misses": evidence(p["near_misses"])})
+                       for p in data["points"])
+        miscs = tuple(MisconceptionResult(**{**m, "evidence": evidence(m["evidence"])}) for m in data["misconceptions"])
+        return cls(**{**data, "points": points, "misconceptions": miscs, "flags": tuple(data["flags"])})
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -77,14 +91,21 @@ class Report:
     def to_row(self, point_ids: list[str], misconception_ids: list[str]) -> dict[str, Any]:
         """One flat row for a CSV: marks per point, 1/0 per misconception."""
         row: dict[str, Any] = {"source": self.source, "score": self.score, "max_score": self.max_score,
-                               "band": self.band, "flags": ";".join(self.flags), "error": self.error}
+                               "band": self.band}
         earned = {p.id: p.marks for p in self.points}
         detected = {m.id: int(m.detected) for m in self.misconceptions}
         for pid in point_ids:
             row[pid] = earned.get(pid) if self.error is None else None
         for mid in misconception_ids:
             row[mid] = detected.get(mid) if self.error is None else None
+        row["flags"] = ";".join(self.flags)
+        row["error"] = self.error
         return row
+
+    def _repr_html_(self) -> str:
+        from .pages import report_fragment
+
+        return report_fragment(self, None)
 
 
 def _num(value: float) -> str:

@@ -9,6 +9,7 @@ import numpy as np
 from .matching import MatchTable, Refusal
 from .pipeline import Claim, ParsedEssay
 from .rubric import Misconception, Point, Rubric
+from .triage import close_calls
 
 _EVIDENCE_SHOWN = 3
 _KEYWORD_LIST_SHARE = 0.5
@@ -70,7 +71,16 @@ def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: Matc
     earned = sum(p.marks for p in points) - sum(m.penalty for m in miscs if m.detected)
     score = round(min(max(earned, 0.0), rubric.max_score), 4)
     band = next((b.name for b in rubric.bands if score >= b.min), None)
-    return Marking(score, points, miscs, band, _flags(essay, settings.min_words))
+    best = np.array([p.similarity for p in points])
+    flags = (*_flags(essay, settings.min_words),
+             *(["off_topic"] if essay.n_words >= settings.min_words and _off_topic(table, settings.near_miss) else []),
+             *(f"low_confidence:{pid}" for pid in close_calls(best, thresholds[:n_points], [p.id for p in points])))
+    return Marking(score, points, miscs, band, flags)
+
+
+def _off_topic(table: MatchTable, near_miss: float) -> bool:
+    """Nothing in the essay comes near any point of the rubric, even before refusals."""
+    return not table.raw.size or float(table.raw.max()) < near_miss
 
 
 def _evidence(claim: Claim, table: MatchTable, row: int, column: int) -> Evidence:

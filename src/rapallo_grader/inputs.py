@@ -1,0 +1,182 @@
+"""Essays as teachers have them: text, Markdown, Word and PDF files, folders of them, a CSV or
+JSONL export with one essay per row, or standard input.
+
+Reading never raises for one bad essay: an unreadable file or row becomes an ``EssayInput``
+whose ``text`` is an ``EssayError`` saying why, so it keeps its place (and its row in every
+output) while the rest of the class is graded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+from xml.etree import ElementTree
+
+from .errors import EssayError
+
+ESSAY_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+TABLE_SUFFIXES = (".csv", ".jsonl")
+#: Files larger than this are refused before reading: no essay is this long.
+MAX_FILE_BYTES = 20_000_000
+_DOCX_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@dataclass(frozen=True)
+class EssayInput:
+    source: str  # where it came from: a path, '-', or 'table.csv#row-id'
+    id: str  # the student: file name without extension, or the id column
+    text: str | EssayError
+
+
+def iter_inputs(paths: Sequence[str], pattern: str = "*", id_col: str = "id", text_col: str = "text",
+                stdin: BinaryIO | None = None) -> Iterator[EssayInput]:
+    """Every essay under ``paths``, in order: folders are searched recursively (sorted) for
+    essay files whose name matches ``pattern``; CSV and JSONL files yield one essay per row."""
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-":
+            data = (stdin or sys.stdin.buffer).read(MAX_FILE_BYTES + 1)
+            yield EssayInput("-", "stdin", _too_big(len(data)) or decode(data))
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob(pattern)
+                           if p.is_file() and p.suffix.lower() in ESSAY_SUFFIXES)
+            for file in found:
+                yield EssayInput(str(file), file.stem, read_file(file))
+        elif path.suffix.lower() in TABLE_SUFFIXES and path.is_file():
+            yield from _table(path, id_col, text_col)
+        else:
+            yield EssayInput(raw, path.stem, read_file(path))
+
+
+def read_file(path: Path) -> str | EssayError:
+    """One essay file's text, or why it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return _too_big(size) or EssayError("file too large")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return EssayError("file not found")
+    except IsADirectoryError:
+        return EssayError("is a folder, not a file")
+    except OSError as exc:
+        return EssayError(f"cannot read file: {exc.strerror}")
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return docx_text(data)
+    if suffix == ".pdf":
+        return pdf_text(data)
+    return decode(data)
+
+
+def _too_big(size: int) -> EssayError | None:
+    if size > MAX_FILE_BYTES:
+        return EssayError(f"file is over {MAX_FILE_BYTES // 1_000_000} MB; no essay is this long - check it is "
+                          "the right file")
+    return None
+
+
+def decode(data: bytes) -> str | EssayError:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252; binary data is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return EssayError("file starts like UTF-16 text but is not valid UTF-16")
+    if b"\x00" in data:
+        return EssayError("binary file, not text (contains NUL bytes); save the essay as plain text, "
+                          "Word (.docx) or PDF")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return EssayError("not readable as UTF-8 or Windows-1252 text; save the essay as UTF-8")
+
+
+def docx_text(data: bytes) -> str | EssayError:
+    """Paragraph text of a Word document (no formatting, no comments, no tracked deletions)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("word/document.xml")
+            if info.file_size > MAX_FILE_BYTES:
+                return EssayError("Word document's text is implausibly large (a zip bomb?); refused")
+            root = ElementTree.fromstring(archive.read(info))
+    except (zipfile.BadZipFile, KeyError):
+        return EssayError("not a Word (.docx) document, or a damaged one; re-save it from Word")
+    except ElementTree.ParseError as exc:
+        return EssayError(f"Word document is damaged ({exc}); re-save it from Word")
+    paragraphs = []
+    for paragraph in root.iter(f"{_DOCX_TEXT}p"):
+        parts = []
+        for node in paragraph.iter():
+            if node.tag == f"{_DOCX_TEXT}t" and node.text:
+                parts.append(node.text)
+            elif node.tag in (f"{_DOCX_TEXT}tab",):
+                parts.append("\t")
+            elif node.tag in (f"{_DOCX_TEXT}br", f"{_DOCX_TEXT}cr"):
+                parts.append("\n")
+        paragraphs.append("".join(parts))
+    return "\n\n".join(p for p in paragraphs if p.strip())
+
+
+def pdf_text(data: bytes) -> str | EssayError:
+    """Text layer of a PDF; a scanned PDF (images only) is refused with that reason."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            return EssayError("PDF is password-protected; save an unprotected copy")
+        text = "\n\n".join((page.extract_text() or "").strip() for page in reader.pages)
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        return EssayError(f"cannot read PDF ({exc.__class__.__name__}: {exc}); re-save or export it again")
+    if not text.strip():
+        return EssayError("PDF has no text layer (a scan?); grade the typed essay or run OCR first")
+    return text
+
+
+def _table(path: Path, id_col: str, text_col: str) -> Iterator[EssayInput]:
+    data = read_file(path)
+    if isinstance(data, EssayError):
+        yield EssayInput(str(path), path.stem, data)
+        return
+    if path.suffix.lower() == ".jsonl":
+        for n, line in enumerate(data.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as exc:
+                row = exc
+            if not isinstance(row, dict):
+                yield EssayInput(f"{path}#line{n}", f"line{n}", EssayError(f"line {n} is not a JSON object"))
+                continue
+            yield _row(path, row, n, id_col, text_col, "line")
+        return
+    reader = csv.DictReader(io.StringIO(data, newline=""))
+    if reader.fieldnames is None or text_col not in reader.fieldnames:
+        found = ", ".join(reader.fieldnames or []) or "none"
+        yield EssayInput(str(path), path.stem, EssayError(f"no '{text_col}' column (columns: {found}); "
+                                                          "name the essay column with --text-col"))
+        return
+    for n, row in enumerate(reader, 2):
+        yield _row(path, row, n, id_col, text_col, "row")
+
+
+def _row(path: Path, row: dict[str, object], n: int, id_col: str, text_col: str, unit: str) -> EssayInput:
+    ident = str(row.get(id_col) or f"{unit}{n}")
+    text = row.get(text_col)
+    if not isinstance(text, str):
+        return EssayInput(f"{path}#{ident}", ident, EssayError(f"{unit} {n} has no '{text_col}' text"))
+    return EssayInput(f"{path}#{ident}", ident, text)
