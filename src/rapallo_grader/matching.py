@@ -27,6 +27,7 @@ from enum import IntEnum
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .model import MatchModel
@@ -253,18 +254,14 @@ class Matcher:
         claim_vocab = self._claim_vocabulary(essay)
         sentences = np.array([c.sentence for c in claims])
         paragraphs = np.array([c.paragraph for c in claims])
-        n_sentences = int(sentences.max()) + 1
-        in_sentence = np.zeros((n_claims, n_sentences), dtype=np.float32)
-        in_sentence[np.arange(n_claims), sentences] = 1
-        sentence_vocab = (in_sentence.T @ claim_vocab.astype(np.float32)) > 0
-
-        reach = self.settings.context_sentences
-        sentence_paragraph = np.zeros(n_sentences, dtype=int)
-        sentence_paragraph[sentences] = paragraphs
-        near = (np.abs(sentences[:, None] - np.arange(n_sentences)[None, :]) <= reach) & (
-            paragraphs[:, None] == sentence_paragraph[None, :])
-        window_vocab = (near.astype(np.float32) @ sentence_vocab.astype(np.float32)) > 0
-        own_sentence_vocab = sentence_vocab[sentences]
+        # Claims come in sentence order, so per-sentence unions are reductions over runs of rows;
+        # nothing here grows with (claims x sentences).
+        starts = np.flatnonzero(np.r_[True, sentences[1:] != sentences[:-1]])
+        sentence_of_run = np.cumsum(np.r_[0, sentences[1:] != sentences[:-1]])
+        sentence_paragraph = paragraphs[starts]
+        sentence_vocab = np.logical_or.reduceat(claim_vocab, starts, axis=0)
+        window_vocab = _window(sentence_vocab, sentence_paragraph, self.settings.context_sentences)[sentence_of_run]
+        own_sentence_vocab = sentence_vocab[sentence_of_run]
 
         own_groups = self._groups(claim_vocab)
         window_groups = self._groups(window_vocab)
@@ -274,8 +271,7 @@ class Matcher:
         terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)
 
         fuzzy, sort_ratio, cosine = self._wording_similarities(essay)
-        claim_window = (near.astype(np.float32) @ in_sentence.T)  # claims x claims in each one's window
-        recall, precision, window_recall = self._lemma_overlap(essay, claim_window)
+        recall, precision, window_recall = self._lemma_overlap(essay, starts, sentence_of_run, sentence_paragraph)
         weight = self.settings.fuzzy_weight
         raw = (1 - weight) * terms + weight * fuzzy
 
@@ -317,10 +313,10 @@ class Matcher:
     def _demoted(self, content: str) -> set[str]:
         return {w for w in content.split() if w not in self._question_words}
 
-    def _lemma_overlap(self, essay: ParsedEssay, window: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _lemma_overlap(self, essay: ParsedEssay, starts: np.ndarray, sentence_of_run: np.ndarray,
+                       sentence_paragraph: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Share of a wording's (question-demoted) lemmas the claim uses, of the claim's lemmas the
-        wording uses, and of the wording's lemmas the claim's window (claims x claims) uses; best
-        wording per criterion."""
+        wording uses, and of the wording's lemmas the claim's window uses; best wording per criterion."""
         uses = np.zeros((len(essay.claims), self._wording_lemmas.shape[1]), dtype=np.float32)
         sizes = np.ones(len(essay.claims), dtype=np.float32)
         for r, claim in enumerate(essay.claims):
@@ -329,7 +325,9 @@ class Matcher:
             known = [self._lemma_index[x] for x in lemmas if x in self._lemma_index]
             uses[r, known] = 1
         overlap = uses @ self._wording_lemmas.T
-        window_overlap = (((window @ uses) > 0).astype(np.float32)) @ self._wording_lemmas.T
+        sentence_uses = np.logical_or.reduceat(uses > 0, starts, axis=0)
+        window_uses = _window(sentence_uses, sentence_paragraph, self.settings.context_sentences)[sentence_of_run]
+        window_overlap = window_uses.astype(np.float32) @ self._wording_lemmas.T
         starts = self._wording_starts
         return (np.maximum.reduceat(overlap / self._wording_sizes[None, :], starts, axis=1).astype(float),
                 np.maximum.reduceat(overlap / sizes[:, None], starts, axis=1).astype(float),
@@ -342,10 +340,10 @@ class Matcher:
             claim_forms = (*claim.words, *claim.lemmas, *_bigrams(claim.words), *_bigrams(claim.lemmas))
             rows.append([forms.setdefault(f, len(forms)) for f in claim_forms])
         form_hits = self._vocab.hits(list(forms)).astype(np.float32)
-        uses = np.zeros((len(rows), len(forms)), dtype=np.float32)
-        for r, columns in enumerate(rows):
-            uses[r, columns] = 1
-        return (uses @ form_hits) > 0
+        indptr = np.cumsum([0, *(len(r) for r in rows)])
+        indices = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
+        uses = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), len(forms)))
+        return np.asarray(uses @ form_hits) > 0
 
     def _phrases(self, vocab_hits: np.ndarray) -> np.ndarray:
         return (vocab_hits.astype(np.float32) @ self._phrase_words.T) >= self._phrase_sizes - 0.5
@@ -376,6 +374,17 @@ class Matcher:
         return (np.maximum.reduceat(set_ratio, starts, axis=1).astype(float),
                 np.maximum.reduceat(sort_ratio, starts, axis=1).astype(float),
                 np.maximum.reduceat(cosine, starts, axis=1).astype(float))
+
+
+def _window(rows: np.ndarray, paragraph: np.ndarray, reach: int) -> np.ndarray:
+    """Per sentence: the union of its row with those of up to ``reach`` sentences either side in the
+    same paragraph (sentences x anything, boolean)."""
+    out = rows.copy()
+    for d in range(1, min(reach, len(rows) - 1) + 1):
+        same = (paragraph[d:] == paragraph[:-d])[:, None]
+        out[d:] |= rows[:-d] & same
+        out[:-d] |= rows[d:] & same
+    return out
 
 
 def _bigrams(words: tuple[str, ...] | list[str]) -> list[str]:

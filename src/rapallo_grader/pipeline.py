@@ -168,12 +168,17 @@ def _clauses(sent: Span, fallback: bool) -> list[tuple[list[Token], bool, bool]]
         if (token.dep_ in _CLAUSE_DEPS and token.pos_ in {"VERB", "AUX"}
                 and any(c.dep_ in _SUBJECT_DEPS for c in token.children)):
             heads.add(token.i)
-    owner: dict[int, int] = {}
+    owner: dict[int, int] = {h: h for h in heads}
     for token in sent:
-        node = token
-        while node.i not in heads and node.head.i != node.i and sent.start <= node.head.i < sent.end:
+        # Walk up to the nearest clause head, then record the answer for the whole path, so the
+        # walk is linear in the sentence however deep the parse.
+        path, node = [], token
+        while node.i not in owner and node.head.i != node.i and sent.start <= node.head.i < sent.end:
+            path.append(node.i)
             node = node.head
-        owner[token.i] = node.i if node.i in heads else sent.root.i
+        found = owner.get(node.i, sent.root.i)
+        for i in (*path, node.i):
+            owner.setdefault(i, found)
     negated: dict[int, bool] = {h: False for h in heads}
     for token in sent:
         if _negates(token) and _in_clause_predicate(token.head, heads):
