@@ -104,7 +104,8 @@ def test_triage_flags_copies_duplicates_and_off_topic(tmp_path, capsys):
     flags = {json.loads(line)["source"].split("/")[-1]: json.loads(line)["flags"] for line in out.read_text().splitlines()}
     assert "copied_model_answer" in flags["a1.txt"]
     assert f"near_duplicate:{folder / 'a1.txt'}" in flags["a2.txt"]
-    assert "off_topic" in flags["b.txt"] and not any(f.startswith("near_duplicate") for f in flags["a1.txt"])
+    assert f"near_duplicate:{folder / 'a2.txt'}" in flags["a1.txt"]
+    assert "off_topic" in flags["b.txt"] and not any(f.startswith("near_duplicate") for f in flags["b.txt"])
 
 
 def test_resume_finishes_an_interrupted_run_without_duplicates(class_folder, tmp_path, capsys):

@@ -13,12 +13,14 @@ Exit codes:
   3  the rubric is invalid (the message names the file, the place and the fix)
   4  the output could not be written
   5  `grade rubric check` found weak spots (the rubric is valid; see the warnings)
+130 interrupted (Ctrl-C or SIGTERM): every essay written so far is complete; rerun with --resume
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -32,10 +34,12 @@ from .gradebook import GradebookWriter
 from .inputs import ESSAY_SUFFIXES, iter_inputs, read_file
 from .marked import MarkedEssay, read_marked
 from .pages import write_site
+from .triage import near_duplicates
 from .report import Report
 from .rubric import Rubric
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RUBRIC, EXIT_OUTPUT, EXIT_LINT = 0, 1, 2, 3, 4, 5
+EXIT_INTERRUPTED = 130
 SUBCOMMANDS = ("evaluate", "rubric")
 
 
@@ -80,6 +84,25 @@ def main(argv: list[str] | None = None) -> int:
         return calibrate_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
+    # SIGTERM (a laptop shutting down, a scheduler's kill) ends the run like Ctrl-C: files are
+    # closed after the last complete essay.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _grade(parser, args)
+    except KeyboardInterrupt:
+        where = f" {args.output}" if args.output else ""
+        print(f"grade: interrupted; every essay written to{where or ' the output'} so far is complete"
+              + ("; run the same command with --resume to finish" if args.output else ""), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _grade(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     if args.resume and (args.output is None or (args.format or "jsonl") != "jsonl"):
@@ -111,7 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     fmt = args.format or ("text" if len(inputs) == 1 else "jsonl")
     started = time.monotonic()
     grader = Grader(rubric, model_answers=model_answers, semantic=args.semantic)
-    reports = grader.grade_iter((i.text for i in todo), (i.source for i in todo), n_process=args.jobs)
+    # Near-duplicates are compared across the whole class, this run and any earlier one alike.
+    twins = near_duplicates([i.text for i in inputs], [i.source for i in inputs])
+    position = {i.source: n for n, i in enumerate(inputs)}
+    reports = grader.grade_iter((i.text for i in todo), (i.source for i in todo), n_process=args.jobs,
+                                duplicates={k: twins[position[i.source]] for k, i in enumerate(todo)
+                                            if position[i.source] in twins})
     progress = Progress(len(todo), enabled=not args.quiet)
     try:
         for target in (args.output, args.gradebook):

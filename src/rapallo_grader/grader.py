@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -21,7 +21,7 @@ from .report import Report
 from .rubric import Rubric
 from .authoring import claims_of
 from .scoring import mark
-from .triage import COPIED_SHARE, DuplicateFinder, copied_share
+from .triage import COPIED_SHARE, copied_share, near_duplicates
 from .semantic import Embedder
 
 
@@ -66,20 +66,26 @@ class Grader:
         return report
 
     def grade_many(self, texts: Iterable[str | EssayError], sources: Iterable[str | None] | None = None,
-                   batch_size: int = 64) -> list[Report]:
-        """Grade essays in order. An essay that cannot be graded gets a Report with ``error`` set."""
-        return list(self.grade_iter(texts, sources, batch_size))
+                   batch_size: int = 64, n_process: int = 1) -> list[Report]:
+        """Grade essays in order. An essay that cannot be graded gets a Report with ``error`` set.
+        Near-duplicates between the essays are flagged on both sides."""
+        texts = list(texts)
+        sources = list(sources) if sources is not None else [None] * len(texts)
+        labels = [s if s is not None else f"essay {i + 1}" for i, s in enumerate(sources)]
+        return list(self.grade_iter(texts, sources, batch_size, n_process, near_duplicates(texts, labels)))
 
     def grade_iter(self, texts: Iterable[str | EssayError], sources: Iterable[str | None] | None = None,
-                   batch_size: int = 64, n_process: int = 1) -> Iterator[Report]:
+                   batch_size: int = 64, n_process: int = 1,
+                   duplicates: Mapping[int, Sequence[str]] | None = None) -> Iterator[Report]:
         """Stream reports in input order as batches finish; nothing is held beyond one batch.
 
         An ``EssayError`` in place of a text (a file that could not be read, say) becomes that
-        essay's error report, in its place.
+        essay's error report, in its place. ``duplicates`` (from ``triage.near_duplicates``, by
+        position) adds ``near_duplicate:`` flags; a stream cannot compute them itself.
         """
         source_iter = iter(sources) if sources is not None else None
         refused: deque[tuple[int, Report]] = deque()
-        duplicates = DuplicateFinder()
+        duplicates = duplicates or {}
 
         def accepted() -> Iterator[tuple[str, tuple[int, str | None]]]:
             for index, text in enumerate(texts):
@@ -93,7 +99,7 @@ class Grader:
         for essay, (index, source) in self.pipeline.parse_pairs(accepted(), batch_size, n_process):
             while refused and refused[0][0] < index:
                 yield refused.popleft()[1]
-            yield self._report(essay, source, duplicates)
+            yield self._report(essay, source, duplicates.get(index, ()))
         while refused:
             yield refused.popleft()[1]
 
@@ -135,14 +141,12 @@ class Grader:
                     "check it is really one essay, or raise matching.max_chars in the rubric")
         return None
 
-    def _report(self, essay: ParsedEssay, source: str | None, duplicates: DuplicateFinder) -> Report:
+    def _report(self, essay: ParsedEssay, source: str | None, twins: Sequence[str]) -> Report:
         try:
             marking = mark(self.rubric, self.matcher.thresholds, essay, self.matcher.match(essay))
             flags = [flag for flag, sentences in self._copy_sources.items()
                      if copied_share(essay.text, sentences) >= COPIED_SHARE]
-            twin = duplicates.check(essay.text, source or "")
-            if twin is not None:
-                flags.append(f"near_duplicate:{twin}")
+            flags += [f"near_duplicate:{twin}" for twin in twins]
         except Exception as exc:  # one essay's failure must not end a class's batch
             return self._error_report(source, f"internal error while marking: {exc!r}")
         if self.pipeline.info.fallback:

@@ -90,6 +90,8 @@ def decode(data: bytes) -> str | EssayError:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             return EssayError("file starts like UTF-16 text but is not valid UTF-16")
+    if b"\x00" in data and (utf16 := _bomless_utf16(data)) is not None:
+        return utf16
     if b"\x00" in data:
         return EssayError("binary file, not text (contains NUL bytes); save the essay as plain text, "
                           "Word (.docx) or PDF")
@@ -101,6 +103,20 @@ def decode(data: bytes) -> str | EssayError:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return EssayError("not readable as UTF-8 or Windows-1252 text; save the essay as UTF-8")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: text whose every other byte is NUL."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for encoding, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return text if all(c.isprintable() or c.isspace() for c in text) else None
+    return None
 
 
 def docx_text(data: bytes) -> str | EssayError:

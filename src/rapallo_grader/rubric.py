@@ -91,6 +91,11 @@ class Rubric:
     def load(cls, path: str | Path) -> Rubric:
         path = Path(path)
         try:
+            if path.exists() and not path.is_file():
+                raise RubricError(f"{path}: not a regular file. Fix: give the path of a rubric .yaml file.")
+            if path.exists() and path.stat().st_size > MAX_RUBRIC_CHARS * 4:
+                raise RubricError(f"{path}: {path.stat().st_size:,} bytes is far too large for a rubric. "
+                                  "Fix: check it is the right file.")
             raw = path.read_bytes()
         except OSError as exc:
             raise RubricError(f"{path}: cannot read rubric file ({exc.strerror}). "
@@ -132,8 +137,39 @@ class Rubric:
 Path_ = tuple[str | int, ...]
 
 
+#: A rubric is a page or two of YAML; these bounds refuse hostile files before they are expanded.
+MAX_RUBRIC_CHARS = 1_000_000
+MAX_DEPTH = 12
+MAX_EVENTS = 200_000
+
+
+def _check_shape(text: str, source: str) -> None:
+    """Refuse what a rubric never needs, from the event stream alone (nothing is expanded):
+    anchors and aliases (the 'billion laughs'), deep nesting, and sheer size."""
+    if len(text) > MAX_RUBRIC_CHARS:
+        raise RubricError(f"{source}: rubric is {len(text):,} characters, over the limit of {MAX_RUBRIC_CHARS:,}. "
+                          "Fix: a rubric needs only its points and misconceptions; check it is the right file.")
+    depth = 0
+    for count, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader)):
+        line = f":{event.start_mark.line + 1}" if event.start_mark else ""
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise RubricError(f"{source}{line}: YAML anchors and aliases (& and *) are not allowed in rubrics. "
+                              "Fix: write the repeated text out in full.")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise RubricError(f"{source}{line}: nested more than {MAX_DEPTH} levels deep. "
+                                  "Fix: a rubric is points with lists of texts; flatten this part.")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if count > MAX_EVENTS:
+            raise RubricError(f"{source}: rubric has too many items (over {MAX_EVENTS:,} YAML events). "
+                              "Fix: check it is the right file.")
+
+
 def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
     try:
+        _check_shape(text, source)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:

@@ -36,26 +36,31 @@ def copied_share(text: str, source_sentences: Sequence[str]) -> float:
     return float((ratio.max(axis=1) >= COPIED_SENTENCE).mean())
 
 
-class DuplicateFinder:
-    """Remembers the essays of a batch; each new one is compared with all earlier ones."""
+#: Above this many essays the all-pairs comparison is skipped (it grows with the square).
+MAX_DUPLICATE_BATCH = 5000
+_BLOCK = 500
 
-    def __init__(self) -> None:
-        self._texts: list[str] = []
-        self._sources: list[str] = []
 
-    def check(self, text: str, source: str) -> str | None:
-        """The source of an earlier essay this one nearly duplicates, if any; then remember it."""
-        normal = utils.default_process(text)
-        match = None
-        if len(normal) >= _MIN_DUPLICATE_CHARS and self._texts:
-            found = process.extractOne(normal, self._texts, scorer=fuzz.ratio, processor=None,
-                                       score_cutoff=NEAR_DUPLICATE)
-            if found is not None:
-                match = self._sources[found[2]]
-        if len(normal) >= _MIN_DUPLICATE_CHARS:
-            self._texts.append(normal)
-            self._sources.append(source)
-        return match
+def near_duplicates(texts: Sequence[str | object], labels: Sequence[str]) -> dict[int, list[str]]:
+    """For each essay (by position), the labels of the other essays it nearly duplicates.
+
+    Symmetric and independent of input order. Essays under 200 characters are not compared.
+    Returns {} for batches over ``MAX_DUPLICATE_BATCH``.
+    """
+    normal = [utils.default_process(t) if isinstance(t, str) else "" for t in texts]
+    candidates = [i for i, t in enumerate(normal) if len(t) >= _MIN_DUPLICATE_CHARS]
+    if len(candidates) < 2 or len(texts) > MAX_DUPLICATE_BATCH:
+        return {}
+    pool = [normal[i] for i in candidates]
+    found: dict[int, list[str]] = {}
+    for block in range(0, len(pool), _BLOCK):
+        scores = process.cdist(pool[block:block + _BLOCK], pool, scorer=fuzz.ratio, processor=None,
+                               score_cutoff=NEAR_DUPLICATE, dtype=np.uint8, workers=1)
+        for row, col in zip(*np.nonzero(scores)):
+            a, b = candidates[block + row], candidates[col]
+            if a != b:
+                found.setdefault(a, []).append(labels[b])
+    return found
 
 
 def close_calls(best: np.ndarray, thresholds: np.ndarray, ids: Sequence[str]) -> list[str]:
