@@ -114,3 +114,12 @@ def test_any_string_gives_a_valid_report(grader, rubric, text):
     max_size=12).map(" ".join))
 def test_essays_of_rubric_words_give_valid_reports(grader, rubric, text):
     check_report(grader.grade(text), text, rubric)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_given_as_an_essay_is_not_read_forever(grader, device):
+    if not Path(device).exists():
+        pytest.skip(f"{device} not present")
+    with no_hang(10):
+        text = read_file(Path(device))
+    assert isinstance(text, EssayError) and "not a regular file" in str(text)

@@ -58,6 +58,8 @@ def iter_inputs(paths: Sequence[str], pattern: str = "*", id_col: str = "id", te
 def read_file(path: Path) -> str | EssayError:
     """One essay file's text, or why it cannot be read."""
     try:
+        if path.exists() and not path.is_file():
+            return EssayError("not a regular file (a device, pipe or socket?); give the essay file itself")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return _too_big(size) or EssayError("file too large")
