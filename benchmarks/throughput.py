@@ -1,8 +1,10 @@
-"""Throughput of the grader beside spaCy alone, on the same texts, in the same run.
+"""Throughput of the grader beside spaCy alone (same pipeline, same texts, same batch size).
 
-Essays are made by shuffling sentences of the bundled examples (~250 words each).
+Essays are made from the bundled examples and the Rapallo rubric's wordings by shuffling and
+mixing sentences into paragraphs of 150-600 words. Prints essays/s, words/s, peak RSS, the
+ratio grader / spaCy-alone, and the same with 2 processes.
 
-    python benchmarks/throughput.py [--n 300] [--repeats 3]
+    python benchmarks/throughput.py [--n 600] [--repeats 3] [--jobs 1 2]
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import resource
 import statistics
 import time
 from pathlib import Path
@@ -19,37 +22,59 @@ from rapallo_grader import Grader, Rubric
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def essays(n: int, seed: int = 0) -> list[str]:
+def essays(n: int, seed: int = 0, words: tuple[int, int] = (150, 600)) -> list[str]:
+    """Realistic-looking essays: shuffled sentences of the examples and rubric wordings, in paragraphs."""
+    rubric = Rubric.load(ROOT / "rubrics" / "rapallo.yaml")
     sentences = [s for p in sorted((ROOT / "examples").glob("*.txt"))
-                 for s in re.split(r"(?<=[.!?])\s+", p.read_text(encoding="utf-8")) if s.strip()]
+                 for s in re.split(r"(?<=[.!?])\s+", p.read_text(encoding="utf-8")) if len(s.split()) > 3]
+    sentences += [w if w.endswith(".") else w + "." for c in rubric.points for w in c.wordings]
     rng = random.Random(seed)
-    return [" ".join(rng.sample(sentences, min(18, len(sentences)))) for _ in range(n)]
+    out = []
+    for _ in range(n):
+        target, text, paragraph = rng.randint(*words), [], []
+        while sum(len(s.split()) for s in text) + sum(len(s.split()) for s in paragraph) < target:
+            paragraph.append(rng.choice(sentences))
+            if len(paragraph) >= rng.randint(3, 6):
+                text.append(" ".join(paragraph))
+                paragraph = []
+        out.append("\n\n".join([*(" ".join(p.split()) for p in text), " ".join(paragraph)]).strip())
+    return out
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=300)
+    parser.add_argument("--n", type=int, default=600)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     start = time.perf_counter()
     grader = Grader(Rubric.load(ROOT / "rubrics" / "rapallo.yaml"))
     build = time.perf_counter() - start
     texts = essays(args.n)
     words = sum(len(t.split()) for t in texts)
-    graded, parsed = [], []
-    for _ in range(args.repeats):
-        start = time.perf_counter()
-        grader.grade_many(texts)
-        graded.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        for _doc in grader.pipeline.nlp.pipe(texts, batch_size=64):
-            pass
-        parsed.append(time.perf_counter() - start)
-    g, s = statistics.median(graded), statistics.median(parsed)
-    print(f"grader built in {build:.2f} s; {args.n} essays, {words / args.n:.0f} words each; median of {args.repeats}")
-    print(f"grader:      {args.n / g:7.1f} essays/s  {words / g:8.0f} words/s")
-    print(f"spaCy alone: {args.n / s:7.1f} essays/s  {words / s:8.0f} words/s")
-    print(f"grader / spaCy-alone throughput: {s / g:.2f}")
+    print(f"grader built in {build:.2f} s; {args.n} essays, {words / args.n:.0f} words on average; "
+          f"median of {args.repeats} runs")
+    base = None
+    for jobs in args.jobs:
+        graded, parsed = [], []
+        for _ in range(args.repeats):
+            start = time.perf_counter()
+            for _report in grader.grade_iter(texts, n_process=jobs):
+                pass
+            graded.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            for _doc in grader.pipeline.nlp.pipe(texts, batch_size=64, n_process=jobs):
+                pass
+            parsed.append(time.perf_counter() - start)
+        g, s = statistics.median(graded), statistics.median(parsed)
+        base = base or g
+        print(f"--jobs {jobs}: grader {args.n / g:6.1f} essays/s {words / g:7.0f} words/s | spaCy alone "
+              f"{args.n / s:6.1f} essays/s | grader/spaCy {s / g:.2f} | speed-up vs 1 job {base / g:.2f}x")
+    print(f"peak RSS {peak_rss_mb():.0f} MB")
 
 
 if __name__ == "__main__":

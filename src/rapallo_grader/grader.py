@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
+from itertools import islice
+from multiprocessing.pool import AsyncResult
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -23,6 +26,26 @@ from .authoring import claims_of
 from .scoring import mark
 from .triage import COPIED_SHARE, copied_share, near_duplicates
 from .semantic import Embedder
+
+
+_FORKED: tuple[Grader, Mapping[int, Sequence[str]]] | None = None
+
+
+def _nones() -> Iterator[None]:
+    while True:
+        yield None
+
+
+def _grade_chunk(chunk: list[tuple[int, tuple[str | EssayError, str | None]]]) -> list[Report]:
+    """Runs in a forked worker: grade one chunk with the grader the parent built."""
+    from threadpoolctl import threadpool_limits
+
+    assert _FORKED is not None
+    grader, duplicates = _FORKED
+    local = {k: duplicates[i] for k, (i, _) in enumerate(chunk) if i in duplicates}
+    # One BLAS thread per worker: the workers are the parallelism; more threads only contend.
+    with threadpool_limits(1):
+        return list(grader.grade_iter([t for _, (t, _) in chunk], [s for _, (_, s) in chunk], len(chunk), 1, local))
 
 
 class Grader:
@@ -83,6 +106,9 @@ class Grader:
         essay's error report, in its place. ``duplicates`` (from ``triage.near_duplicates``, by
         position) adds ``near_duplicate:`` flags; a stream cannot compute them itself.
         """
+        if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
+            yield from self._grade_forked(texts, sources, batch_size, n_process, duplicates or {})
+            return
         source_iter = iter(sources) if sources is not None else None
         refused: deque[tuple[int, Report]] = deque()
         duplicates = duplicates or {}
@@ -102,6 +128,23 @@ class Grader:
             yield self._report(essay, source, duplicates.get(index, ()))
         while refused:
             yield refused.popleft()[1]
+
+    def _grade_forked(self, texts: Iterable[str | EssayError], sources: Iterable[str | None] | None,
+                      batch_size: int, n_process: int, duplicates: Mapping[int, Sequence[str]]) -> Iterator[Report]:
+        """Whole essays (parse, match, score) in forked workers that inherit this built grader;
+        results come back in input order, with a bounded number of chunks in flight."""
+        global _FORKED
+        _FORKED = (self, duplicates)
+        chunk_size = max(1, min(batch_size, 32))
+        numbered = enumerate(zip(texts, sources if sources is not None else _nones()))
+        pending: deque[AsyncResult[list[Report]]] = deque()
+        with multiprocessing.get_context("fork").Pool(n_process) as pool:
+            while True:
+                while len(pending) < 2 * n_process and (chunk := list(islice(numbered, chunk_size))):
+                    pending.append(pool.apply_async(_grade_chunk, (chunk,)))
+                if not pending:
+                    break
+                yield from pending.popleft().get()
 
     def evaluate(self, marked: Sequence[MarkedEssay]) -> Agreement:
         """Grade a teacher-marked sample and measure agreement with the teacher."""

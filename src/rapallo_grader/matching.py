@@ -39,6 +39,8 @@ from .rubric import Criterion, Misconception, Rubric
 # ("gain" is not a slip for "grain"); word pairs need more letters still ("and the" vs "end the").
 _MIN_FUZZY_LENGTH = 6
 _MIN_FUZZY_PAIR_LENGTH = 10
+#: Word forms whose term hits are remembered between essays (about 1 KB each for a large rubric).
+CACHE_FORMS = 200_000
 
 
 class Refusal(IntEnum):
@@ -95,6 +97,7 @@ class _Vocabulary:
         return self._index[word]
 
     def freeze(self) -> None:
+        self._cache: dict[str, np.ndarray] = {}
         self._exact = [i for i, w in enumerate(self.words) if not w.endswith("*")]
         self._stems = [i for i, w in enumerate(self.words) if w.endswith("*")]
         self._exact_text = [self.words[i] for i in self._exact]
@@ -105,10 +108,23 @@ class _Vocabulary:
         self._stems_by_length = sorted(by_length.items())
 
     def hits(self, forms: list[str]) -> np.ndarray:
-        """forms x vocabulary: does this essay word (or lemma) use this term word?"""
-        out = np.zeros((len(forms), len(self.words)), dtype=bool)
+        """forms x vocabulary: does this essay word (or lemma) use this term word?
+
+        A class writes with much the same words, so each form's answer is remembered (up to
+        ``CACHE_FORMS`` forms); only forms not seen before go through rapidfuzz.
+        """
+        new = [f for f in dict.fromkeys(forms) if f not in self._cache]
+        if new:
+            if len(self._cache) + len(new) > CACHE_FORMS:
+                self._cache.clear()
+            for form, row in zip(new, self._compute(new)):
+                self._cache[form] = row
         if not forms:
-            return out
+            return np.zeros((0, len(self.words)), dtype=bool)
+        return np.stack([self._cache[f] for f in forms])
+
+    def _compute(self, forms: list[str]) -> np.ndarray:
+        out = np.zeros((len(forms), len(self.words)), dtype=bool)
         if self._exact:
             score = process.cdist(forms, self._exact_text, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
             out[:, self._exact] = (score == 100) | ((score >= self.spelling) & self._exact_long)
