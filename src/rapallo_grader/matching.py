@@ -27,8 +27,6 @@ from enum import IntEnum
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .model import MatchModel
 from .pipeline import ParsedEssay, Pipeline
@@ -189,6 +187,8 @@ class Matcher:
         for w, lemmas in enumerate(wording_lemmas):
             self._wording_lemmas[w, [self._lemma_index[x] for x in lemmas]] = 1
         self._wording_sizes = np.maximum(1.0, self._wording_lemmas.sum(axis=1))
+        from sklearn.feature_extraction.text import TfidfVectorizer  # heavy: only when a grader is built
+
         self._tfidf = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
         self._wording_tfidf = self._tfidf.fit_transform([c or "-" for c in contents])
         self._criterion_words = np.log1p([len(t.split()) for t in self._text_content])
@@ -355,6 +355,8 @@ class Matcher:
         for claim in essay.claims:
             claim_forms = (*claim.words, *claim.lemmas, *_bigrams(claim.words), *_bigrams(claim.lemmas))
             rows.append([forms.setdefault(f, len(forms)) for f in claim_forms])
+        from scipy.sparse import csr_matrix
+
         form_hits = self._vocab.hits(list(forms)).astype(np.float32)
         indptr = np.cumsum([0, *(len(r) for r in rows)])
         indices = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))

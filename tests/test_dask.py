@@ -1,0 +1,64 @@
+"""The grader on a real Dask cluster (LocalCluster, 2 worker processes on loopback)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("distributed")
+
+from .conftest import ROOT  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                           dashboard_address=None, silence_logs=40)
+    with Client(cluster) as c:
+        yield c
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def essays():
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
+    return [{"source": f"s{i:03d}", "text": texts[i % len(texts)] + f" Student {i}."} for i in range(40)]
+
+
+def test_bag_gives_the_same_records_as_the_cli(client, essays, grader, rubric):
+    import dask.bag as db
+
+    from rapallo_grader.dask import BUILDS, grade_bag  # noqa: F401
+
+    records = grade_bag(db.from_sequence(essays, npartitions=8), rubric).compute()
+    expected = [r.to_json() for r in grader.grade_iter([e["text"] for e in essays], [e["source"] for e in essays])]
+    assert [json.dumps(r, ensure_ascii=False) for r in records] == expected
+
+
+def test_one_grader_per_worker_not_per_partition(client, essays, rubric):
+    import dask.bag as db
+
+    from rapallo_grader import dask as rg_dask
+
+    grade = rg_dask.grade_bag(db.from_sequence(essays, npartitions=10), rubric)
+    grade.compute()
+    grade.compute()
+    builds = client.run(lambda: __import__("rapallo_grader.dask", fromlist=["BUILDS"]).BUILDS)
+    assert len(builds) == 2 and all(n <= 1 for n in builds.values()) and sum(builds.values()) >= 1
+
+
+def test_dataframe_rows_carry_the_jsonl_record(client, essays, grader, rubric):
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from rapallo_grader.dask import grade_dataframe
+
+    frame = dd.from_pandas(pd.DataFrame({"id": [e["source"] for e in essays], "text": [e["text"] for e in essays]}),
+                           npartitions=4)
+    result = grade_dataframe(frame, rubric).compute()
+    expected = grader.grade_iter([e["text"] for e in essays], [e["source"] for e in essays])
+    assert list(result["record"]) == [r.to_json() for r in expected]
+    assert list(result["source"]) == [e["source"] for e in essays]
