@@ -29,6 +29,7 @@ _DENIAL_WORDS = {"wrong", "false", "untrue", "myth", "incorrect", "mistaken", "n
 _DENIAL_SUBJECTS = {"this", "that", "which", "it"}
 _NEGATORS = {"not", "n't", "never"}
 _REASON_MARKERS = {"because", "since", "as"}
+_PREDICATE_LINKS = {"conj", "xcomp", "aux", "auxpass"}
 _FUNCTION_POS = {"DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "INTJ", "X", "SYM"}
 _KEPT_FUNCTION_WORDS = {"not", "n't", "no", "never", "none", "nothing", "on", "off", "out", "between",
                         "without", "same", "different", "both", "neither", "either", "all", "only"}
@@ -91,12 +92,13 @@ class Pipeline:
         claims: list[Claim] = []
         n_sentences = 0
         for sent in doc.sents:
-            if not any(not t.is_space and not t.is_punct for t in sent):
+            tokens = list(sent)
+            if not any(not t.is_space and not t.is_punct for t in tokens):
                 continue
-            denied = not self.info.fallback and _is_denial(sent)
+            denied = not self.info.fallback and _is_denial(tokens, [t.lemma_.lower() for t in tokens])
             paragraph = sum(1 for b in breaks if b <= sent.start_char)
-            for tokens, negated, main in _clauses(sent, self.info.fallback):
-                claim = _make_claim(text, tokens, n_sentences, paragraph, negated or denied, main,
+            for run, negated, main in _clauses(sent, tokens, self.info.fallback):
+                claim = _make_claim(text, run, n_sentences, paragraph, negated or denied, main,
                                     self.info.fallback)
                 if claim is not None:
                     claims.append(claim)
@@ -148,71 +150,77 @@ def _register_line_breaks() -> None:
         return doc
 
 
-def _is_denial(sent: Span) -> bool:
+def _is_denial(tokens: list[Token], lemmas: list[str]) -> bool:
     """'..., but this is wrong' denies everything else the sentence says."""
-    for token in sent:
-        if token.lemma_.lower() in _DENIAL_WORDS:
-            head = token.head
-            if any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _DENIAL_SUBJECTS for c in head.children):
+    for token, lemma in zip(tokens, lemmas):
+        if lemma in _DENIAL_WORDS:
+            if any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _DENIAL_SUBJECTS for c in token.head.children):
                 return True
     return False
 
 
-def _clauses(sent: Span, fallback: bool) -> list[tuple[list[Token], bool, bool]]:
-    """Contiguous runs of tokens that belong to one clause: (tokens, negated, in main clause)."""
+def _clauses(sent: Span, tokens: list[Token], fallback: bool) -> list[tuple[list[Token], bool, bool]]:
+    """Contiguous runs of tokens that belong to one clause: (tokens, negated, in main clause).
+
+    Works on the sentence's head indices and labels read once, not on Token objects created
+    again at every step of a walk."""
     if fallback:
-        tokens = [t for t in sent if not t.is_space]
-        return [(tokens, any(_negates(t) for t in tokens), True)]
-    heads = {sent.root.i}
-    for token in sent:
-        if (token.dep_ in _CLAUSE_DEPS and token.pos_ in {"VERB", "AUX"}
+        kept = [t for t in tokens if not t.is_space]
+        return [(kept, any(_negates(t) for t in kept), True)]
+    first, root = sent.start, sent.root.i
+    head = [t.head.i for t in tokens]
+    dep = [t.dep_ for t in tokens]
+    heads = {root}
+    for token, label in zip(tokens, dep):
+        if (label in _CLAUSE_DEPS and token.pos_ in {"VERB", "AUX"}
                 and any(c.dep_ in _SUBJECT_DEPS for c in token.children)):
             heads.add(token.i)
     owner: dict[int, int] = {h: h for h in heads}
-    for token in sent:
+    for i in range(first, first + len(tokens)):
         # Walk up to the nearest clause head, then record the answer for the whole path, so the
         # walk is linear in the sentence however deep the parse.
-        path, node = [], token
-        while node.i not in owner and node.head.i != node.i and sent.start <= node.head.i < sent.end:
-            path.append(node.i)
-            node = node.head
-        found = owner.get(node.i, sent.root.i)
-        for i in (*path, node.i):
-            owner.setdefault(i, found)
+        path, node = [], i
+        while node not in owner and head[node - first] != node and first <= head[node - first] < first + len(tokens):
+            path.append(node)
+            node = head[node - first]
+        found = owner.get(node, root)
+        for j in (*path, node):
+            owner.setdefault(j, found)
+
+    def in_clause_predicate(node: int) -> bool:
+        """The clause's own verb (or one coordinated with it), not a relative clause's:
+        "Germany did not need resources" denies; "reparations it could not pay" does not deny
+        the sentence it sits in."""
+        while node not in heads:
+            if not first <= node < first + len(tokens) or dep[node - first] not in _PREDICATE_LINKS \
+                    or head[node - first] == node:
+                return False
+            node = head[node - first]
+        return True
+
     negated: dict[int, bool] = {h: False for h in heads}
-    for token in sent:
-        if _negates(token) and _in_clause_predicate(token.head, heads):
+    for token in tokens:
+        if _negates(token) and in_clause_predicate(head[token.i - first]):
             negated[owner[token.i]] = True
-    for head in heads:
+    for clause_head in heads:
         # "It was not about trade, because trade stayed small": the reason given for a denial
         # is part of the denial.
-        token = sent.doc[head]
-        if (token.dep_ == "advcl" and any(c.lower_ in _REASON_MARKERS for c in token.children)
-                and negated.get(owner.get(token.head.i, -1), False)):
-            negated[head] = True
+        token = tokens[clause_head - first]
+        if (dep[clause_head - first] == "advcl" and any(c.lower_ in _REASON_MARKERS for c in token.children)
+                and negated.get(owner.get(head[clause_head - first], -1), False)):
+            negated[clause_head] = True
     runs: list[tuple[list[Token], bool, bool]] = []
-    for token in sent:
+    previous = None
+    for token in tokens:
         if token.is_space:
             continue
         clause = owner[token.i]
-        if runs and owner[runs[-1][0][-1].i] == clause:
+        if runs and previous == clause:
             runs[-1][0].append(token)
         else:
-            runs.append(([token], negated[clause], clause == sent.root.i))
+            runs.append(([token], negated[clause], clause == root))
+        previous = clause
     return runs
-
-
-def _in_clause_predicate(token: Token, heads: set[int]) -> bool:
-    """Is this the clause's own verb (or one coordinated with it), not a relative clause's?
-
-    "Germany did not need resources" denies; "reparations it could not pay" does not deny the
-    sentence it sits in.
-    """
-    while token.i not in heads:
-        if token.dep_ not in {"conj", "xcomp", "aux", "auxpass"} or token.head.i == token.i:
-            return False
-        token = token.head
-    return True
 
 
 def _negates(token: Token) -> bool:
