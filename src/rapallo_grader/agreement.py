@@ -35,6 +35,8 @@ class Agreement:
     smd: float = float("nan")
     teacher_mean: float = float("nan")
     grader_mean: float = float("nan")
+    #: Share of essays placed in the teacher's level (levels-of-response rubrics).
+    level_exact: float = float("nan")
 
     def to_dict(self) -> dict[str, object]:
         from dataclasses import asdict
@@ -49,6 +51,8 @@ class Agreement:
                  f"exact / adjacent agreement: {self.exact:.3f} / {self.adjacent:.3f}",
                  f"standardised mean diff.:    {self.smd:+.3f}  "
                  f"(teacher mean {self.teacher_mean:.2f}, grader mean {self.grader_mean:.2f})"]
+        if self.level_exact == self.level_exact:
+            lines.append(f"same level as the teacher:  {self.level_exact:.3f}")
         if self.points:
             lines.append(f"per point (micro-F1 {self.micro_f1:.3f}):")
             lines.append(f"  {'id':6} {'prec':>6} {'recall':>6} {'F1':>6} {'n':>4}")

@@ -74,12 +74,17 @@ def to_yaml(rubric: Rubric) -> str:
         data["title"] = rubric.title
     data["question"] = rubric.question
     data["max_score"] = rubric.max_score
-    data["points"] = [_criterion(p, marks=p.marks, feedback=_feedback(p)) for p in rubric.points]
+    data["points"] = [_criterion(p, marks=p.marks, feedback=_feedback(p),
+                                 **({"depth": dict(p.depth)} if p.depth else {})) for p in rubric.points]
     if rubric.misconceptions:
         data["misconceptions"] = [_criterion(m, penalty=m.penalty, feedback=m.feedback or None)
                                   for m in rubric.misconceptions]
     if rubric.bands:
         data["bands"] = [{"name": b.name, "min": b.min} for b in rubric.bands]
+    if rubric.levels:
+        data["levels"] = [{"name": lv.name, "marks": [lv.low, lv.high],
+                           **({"descriptor": lv.descriptor} if lv.descriptor else {}),
+                           **({"rule": dict(lv.rule)} if lv.rule else {})} for lv in rubric.levels]
     defaults = MatchingSettings()
     changed = {k: v for k, v in asdict(rubric.matching).items() if getattr(defaults, k) != v}
     if changed:
@@ -94,7 +99,9 @@ def _feedback(point: Point) -> dict[str, str] | None:
 
 def _criterion(c: Criterion, **extra: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"id": c.id}
-    out.update({k: v for k, v in extra.items() if k != "feedback"})
+    out.update({k: v for k, v in extra.items() if k not in {"feedback", "depth"}})
+    if extra.get("depth"):
+        out["depth"] = extra["depth"]
     out["text"] = c.text
     if c.alternatives:
         out["alternatives"] = list(c.alternatives)

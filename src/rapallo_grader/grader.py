@@ -150,10 +150,14 @@ class Grader:
         """Grade a teacher-marked sample and measure agreement with the teacher."""
         reports = self.grade_many([m.text for m in marked], [m.id for m in marked])
         labelled = all(m.points is not None for m in marked)
-        return agreement([m.score for m in marked], [r.score or 0.0 for r in reports],
+        result = agreement([m.score for m in marked], [r.score or 0.0 for r in reports],
                          [set(m.points or ()) for m in marked] if labelled else None,
                          [{p.id for p in r.points if p.awarded} for r in reports] if labelled else None,
                          [p.id for p in self.rubric.points])
+        if self.rubric.levels and marked and all(m.level is not None for m in marked):
+            same = sum(m.level == r.level for m, r in zip(marked, reports))
+            result = replace(result, level_exact=same / len(marked))
+        return result
 
     def calibrate(self, texts: Sequence[str], teacher_scores: Sequence[float],
                   teacher_points: Sequence[set[str]] | None = None) -> Calibration:

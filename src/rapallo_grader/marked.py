@@ -2,7 +2,8 @@
 
 A marked file has one essay per row/line with an id, the text and the teacher's score; it may
 also say which points the teacher awarded, either as a ``points`` list (JSONL), a ``points``
-cell of ids separated by ``;`` (CSV), or one column per point id holding the marks or 1/0.
+cell of ids separated by ``;`` (CSV), or one column per point id holding the marks or 1/0; and,
+for a levels-of-response rubric, the ``level`` the teacher placed it in.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class MarkedEssay:
     text: str
     score: float
     points: frozenset[str] | None = None
+    level: str | None = None
 
 
 def read_marked(path: str | Path, point_ids: Sequence[str] = (), id_col: str = "id",
@@ -54,8 +56,9 @@ def _record(path: Path, n: int, row: dict[str, object], point_ids: Sequence[str]
         score = float(row[score_col])  # type: ignore[arg-type]
     except (TypeError, ValueError) as exc:
         raise EssayError(f"{path}:{n}: score {row[score_col]!r} is not a number") from exc
+    level = row.get("level")
     return MarkedEssay(id=str(row.get(id_col) or n), text=str(row[text_col]), score=score,
-                       points=_points(row, point_ids))
+                       points=_points(row, point_ids), level=str(level) if level not in (None, "") else None)
 
 
 def _points(row: dict[str, object], point_ids: Sequence[str]) -> frozenset[str] | None:

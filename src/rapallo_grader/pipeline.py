@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -49,6 +49,11 @@ class Claim:
     negated: bool
     statement: bool
     main: bool = True
+    #: Causal or purposive links in the claim's sentence ("because ...", "to get round ...",
+    #: "so they ...", "which meant", "led to"): a reason connected to an outcome.
+    links: tuple[str, ...] = ()
+    #: Specific detail in the claim's sentence: figures and dates, named people, places, things.
+    details: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,12 +101,14 @@ class Pipeline:
             if not any(not t.is_space and not t.is_punct for t in tokens):
                 continue
             denied = not self.info.fallback and _is_denial(tokens, [t.lemma_.lower() for t in tokens])
+            links = () if self.info.fallback else _links(tokens)
+            details = _details(tokens)
             paragraph = sum(1 for b in breaks if b <= sent.start_char)
             for run, negated, main in _clauses(sent, tokens, self.info.fallback):
                 claim = _make_claim(text, run, n_sentences, paragraph, negated or denied, main,
                                     self.info.fallback)
                 if claim is not None:
-                    claims.append(claim)
+                    claims.append(replace(claim, links=links, details=details) if links or details else claim)
             n_sentences += 1
         n_words = sum(1 for t in doc if t.is_alpha or t.like_num)
         return ParsedEssay(text, tuple(claims), n_words, n_sentences)
@@ -148,6 +155,43 @@ def _register_line_breaks() -> None:
             if "\n" in token.whitespace_:
                 after_newline = True
         return doc
+
+
+_CAUSE_MARKS = {"because", "since", "as", "so"}
+_RESULT_ADVERBS = {"so", "therefore", "thus", "hence", "consequently"}
+_CAUSAL_VERBS = {"mean", "lead", "cause", "result", "force", "allow", "enable", "prevent", "help"}
+
+
+def _links(tokens: list[Token]) -> tuple[str, ...]:
+    """Causal or purposive connections that join a reason to a clause or a named cause.
+
+    Read from the parse, not from keywords alone: "because it wanted oil" (a clause) and "because
+    of reparations" link; "because Germany" (a bare noun) does not.
+    """
+    found = []
+    for token in tokens:
+        lower, dep, head = token.lower_, token.dep_, token.head
+        if dep == "mark" and lower in _CAUSE_MARKS and head.pos_ in {"VERB", "AUX"}:
+            found.append(f"{lower} ...")
+        elif dep == "aux" and lower == "to" and head.dep_ == "advcl":
+            found.append(f"to {head.lower_}")
+        elif (dep in {"advmod", "cc"} and lower in _RESULT_ADVERBS and head.pos_ in {"VERB", "AUX"}
+              and any(c.dep_ in _SUBJECT_DEPS for c in head.children)):
+            found.append(f"{lower} ...")
+        elif lower in {"because", "due"} and any(c.lower_ in {"of", "to"} for c in token.children):
+            if any(c.dep_ == "pobj" for c in token.subtree):
+                found.append(f"{lower} {'of' if lower == 'because' else 'to'} ...")
+        elif (token.pos_ == "VERB" and token.lemma_.lower() in _CAUSAL_VERBS
+              and any(c.dep_ in {"dobj", "prep", "ccomp", "xcomp", "attr"} for c in token.children)):
+            found.append(token.lower_)
+    return tuple(dict.fromkeys(found))
+
+
+def _details(tokens: list[Token]) -> tuple[str, ...]:
+    """Figures, dates and proper names of the sentence (generic names are filtered later
+    against the rubric's own words)."""
+    found = [t.text for t in tokens if (t.like_num and any(ch.isdigit() for ch in t.text)) or t.pos_ == "PROPN"]
+    return tuple(dict.fromkeys(found))
 
 
 def _is_denial(tokens: list[Token], lemmas: list[str]) -> bool:

@@ -26,6 +26,8 @@ class Report:
     misconceptions: tuple[MisconceptionResult, ...] = ()
     flags: tuple[str, ...] = ()
     error: str | None = None
+    level: str | None = None
+    level_reason: str = ""
     rubric: dict[str, str] = field(default_factory=dict)
     pipeline: dict[str, Any] = field(default_factory=dict)
     version: str = ""
@@ -36,6 +38,7 @@ class Report:
                      rubric: dict[str, str], pipeline: dict[str, Any], version: str) -> Report:
         return cls(source=source, score=marking.score, max_score=max_score, band=marking.band,
                    points=marking.points, misconceptions=marking.misconceptions, flags=marking.flags,
+                   level=marking.level, level_reason=marking.level_reason,
                    rubric=rubric, pipeline=pipeline, version=version)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,12 +68,15 @@ class Report:
             return "\n".join([*lines, f"NOT GRADED: {self.error}"])
         band = f"  (band {self.band})" if self.band else ""
         lines.append(f"Score: {_num(self.score or 0)} / {_num(self.max_score)}{band}")
+        if self.level_reason:
+            lines.append(_wrap(f"Level: {self.level_reason}", width).strip())
         if self.flags:
             lines.append(f"Flags: {', '.join(self.flags)}")
         lines.append("")
         for p in self.points:
             mark = "+" if p.awarded else "-"
-            lines.append(f"[{mark}] {p.id}  {_num(p.marks)}/{_num(p.max_marks)}  similarity {p.similarity:.2f}")
+            depth = f"  {p.depth} ({p.depth_reason})" if p.depth else ""
+            lines.append(f"[{mark}] {p.id}  {_num(p.marks)}/{_num(p.max_marks)}  similarity {p.similarity:.2f}{depth}")
             for ev in p.evidence[:1]:
                 lines.append(_wrap(f'evidence @{ev.start}-{ev.end}: "{ev.text}"', width))
             for ev in p.near_misses[:1]:
@@ -91,7 +97,7 @@ class Report:
     def to_row(self, point_ids: list[str], misconception_ids: list[str]) -> dict[str, Any]:
         """One flat row for a CSV: marks per point, 1/0 per misconception."""
         row: dict[str, Any] = {"source": self.source, "score": self.score, "max_score": self.max_score,
-                               "band": self.band}
+                               "band": self.band or self.level}
         earned = {p.id: p.marks for p in self.points}
         detected = {m.id: int(m.detected) for m in self.misconceptions}
         for pid in point_ids:

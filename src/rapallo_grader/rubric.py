@@ -41,11 +41,38 @@ class Criterion:
         return (self.text, *self.alternatives)
 
 
+#: How far a point is taken, in order: stated, linked to an outcome, linked and supported.
+DEPTHS = ("identified", "explained", "developed")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Point(Criterion):
     marks: float
     feedback_hit: str = ""
     feedback_miss: str = ""
+    #: Marks by depth, e.g. (("identified", 0.5), ("explained", 1.0), ("developed", 1.5));
+    #: empty: the point is worth ``marks`` once made.
+    depth: tuple[tuple[str, float], ...] = ()
+
+    def marks_at(self, reached: str) -> float:
+        """Marks for a point made to depth ``reached`` (the deepest configured depth not beyond it)."""
+        if not self.depth:
+            return self.marks
+        rank = DEPTHS.index(reached)
+        eligible = [m for d, m in self.depth if DEPTHS.index(d) <= rank]
+        return max(eligible) if eligible else 0.0
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level of response: a mark range, what it looks like, and the rule that reaches it."""
+
+    name: str
+    low: float
+    high: float
+    descriptor: str = ""
+    #: All must hold: at least ``count`` points made to at least ``depth``.
+    rule: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,6 +108,7 @@ class Rubric:
     points: tuple[Point, ...]
     misconceptions: tuple[Misconception, ...] = ()
     bands: tuple[Band, ...] = ()
+    levels: tuple[Level, ...] = ()
     matching: MatchingSettings = field(default_factory=MatchingSettings)
     max_score: float = 0.0
     title: str = ""
@@ -222,9 +250,10 @@ class _Where:
 
 # --- validation -------------------------------------------------------------------------
 
-_TOP_KEYS = {"title", "question", "max_score", "points", "misconceptions", "bands", "matching"}
+_TOP_KEYS = {"title", "question", "max_score", "points", "misconceptions", "bands", "levels", "matching"}
 _CRITERION_KEYS = {"id", "text", "alternatives", "terms", "min_terms", "exclude"}
-_POINT_KEYS = _CRITERION_KEYS | {"marks", "feedback"}
+_POINT_KEYS = _CRITERION_KEYS | {"marks", "feedback", "depth"}
+_LEVEL_KEYS = {"name", "marks", "descriptor", "rule"}
 _MISCONCEPTION_KEYS = _CRITERION_KEYS | {"penalty", "feedback"}
 _FEEDBACK_KEYS = {"hit", "miss"}
 _BAND_KEYS = {"name", "min"}
@@ -357,7 +386,12 @@ def _build(data: Any, where: _Where, sha256: str) -> Rubric:
         _check_keys(obj, _POINT_KEYS, path, where)
         feedback = _mapping(obj.get("feedback", {}) or {}, (*path, "feedback"), where, "feedback")
         _check_keys(feedback, _FEEDBACK_KEYS, (*path, "feedback"), where)
-        points.append(Point(**_criterion_fields(obj, path, where), marks=_number(obj, "marks", path, where),
+        depth = _depth(obj, path, where)
+        marks = _number(obj, "marks", path, where, default=max((m for _, m in depth), default=None))
+        if depth and marks != max(m for _, m in depth):
+            raise where.fail((*path, "marks"), f"marks {marks:g} differ from the deepest depth's "
+                             f"{max(m for _, m in depth):g}", "drop 'marks' or make it the top depth mark")
+        points.append(Point(**_criterion_fields(obj, path, where), marks=marks, depth=depth,
                             feedback_hit=_text(feedback, "hit", path, where, required=False),
                             feedback_miss=_text(feedback, "miss", path, where, required=False)))
 
@@ -397,8 +431,51 @@ def _build(data: Any, where: _Where, sha256: str) -> Rubric:
     bands.sort(key=lambda b: -b.min)
 
     return Rubric(question=question, points=tuple(points), misconceptions=tuple(miscs),
-                  bands=tuple(bands), matching=_matching(top, where), max_score=max_score,
+                  bands=tuple(bands), levels=_levels(top, where, max_score), matching=_matching(top, where),
+                  max_score=max_score,
                   title=_text(top, "title", (), where, required=False), source=where.source, sha256=sha256)
+
+
+def _depth(obj: dict[str, Any], path: Path_, where: _Where) -> tuple[tuple[str, float], ...]:
+    raw = obj.get("depth")
+    if raw is None:
+        return ()
+    raw = _mapping(raw, (*path, "depth"), where, "depth")
+    unknown = [k for k in raw if k not in DEPTHS]
+    if unknown or not raw:
+        raise where.fail((*path, "depth"), f"depth keys must be among {', '.join(DEPTHS)}, got {unknown or 'none'}",
+                         "write e.g. 'depth: {identified: 0.5, explained: 1, developed: 1.5}'")
+    depth = tuple((d, _number(raw, d, (*path, "depth"), where)) for d in DEPTHS if d in raw)
+    if any(a[1] > b[1] for a, b in zip(depth, depth[1:])):
+        raise where.fail((*path, "depth"), "a deeper answer must not earn fewer marks", "order the marks upwards")
+    return depth
+
+
+def _levels(top: dict[str, Any], where: _Where, max_score: float) -> tuple[Level, ...]:
+    raw = top.get("levels", []) or []
+    if not isinstance(raw, list):
+        raise where.fail(("levels",), "'levels' must be a list", "write one '- name: ... marks: [low, high]' per level")
+    levels = []
+    for i, item in enumerate(raw):
+        path: Path_ = ("levels", i)
+        obj = _mapping(item, path, where, f"levels[{i}]")
+        _check_keys(obj, _LEVEL_KEYS, path, where)
+        marks = obj.get("marks")
+        if (not isinstance(marks, list) or len(marks) != 2 or any(isinstance(m, bool) or not isinstance(m, (int, float))
+                                                                  for m in marks) or not 0 <= marks[0] <= marks[1] <= max_score):
+            raise where.fail((*path, "marks"), f"'marks' must be [low, high] with 0 <= low <= high <= {max_score:g}, "
+                             f"got {marks!r}", "write e.g. 'marks: [4, 6]'")
+        rule_raw = _mapping(obj.get("rule", {}) or {}, (*path, "rule"), where, "rule")
+        rule = []
+        for depth, count in rule_raw.items():
+            if depth not in DEPTHS or isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                raise where.fail((*path, "rule", str(depth)), f"rule entries are '<depth>: <number of points>' with "
+                                 f"depth among {', '.join(DEPTHS)}, got {depth}: {count!r}",
+                                 "write e.g. 'rule: {explained: 2}'")
+            rule.append((str(depth), count))
+        levels.append(Level(name=_text(obj, "name", path, where), low=float(marks[0]), high=float(marks[1]),
+                            descriptor=_text(obj, "descriptor", path, where, required=False), rule=tuple(rule)))
+    return tuple(sorted(levels, key=lambda level: level.low))
 
 
 def _matching(top: dict[str, Any], where: _Where) -> MatchingSettings:

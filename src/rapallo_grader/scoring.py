@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from .matching import MatchTable, Refusal
 from .pipeline import Claim, ParsedEssay
-from .rubric import Misconception, Point, Rubric
+from .rubric import DEPTHS, Misconception, Point, Rubric
 from .triage import close_calls
 
 _EVIDENCE_SHOWN = 3
@@ -39,6 +41,9 @@ class PointResult:
     evidence: tuple[Evidence, ...]
     near_misses: tuple[Evidence, ...]
     feedback: str
+    #: For levels-of-response rubrics: how far the point was taken, and what showed it.
+    depth: str | None = None
+    depth_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,8 @@ class Marking:
     misconceptions: tuple[MisconceptionResult, ...]
     band: str | None
     flags: tuple[str, ...]
+    level: str | None = None
+    level_reason: str = ""
 
 
 def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: MatchTable) -> Marking:
@@ -66,16 +73,72 @@ def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: Matc
     n_points = len(rubric.points)
     points = tuple(_point(p, essay.claims, table, i, float(thresholds[i]), settings.near_miss)
                    for i, p in enumerate(rubric.points))
+    if rubric.levels or any(p.depth for p in rubric.points):
+        vocabulary = _rubric_words(rubric)
+        points = tuple(_deepen(point, spec, essay.claims, table, i, vocabulary)
+                       for i, (point, spec) in enumerate(zip(points, rubric.points)))
     miscs = tuple(_misconception(m, essay.claims, table, n_points + i, float(thresholds[n_points + i]))
                   for i, m in enumerate(rubric.misconceptions))
-    earned = sum(p.marks for p in points) - sum(m.penalty for m in miscs if m.detected)
+    total = sum(p.marks for p in points)
+    level, level_reason = _level(rubric, points, total) if rubric.levels else (None, "")
+    if rubric.levels:
+        placed = next((lv for lv in rubric.levels if lv.name == level), None)
+        total = min(max(total, placed.low), placed.high) if placed else 0.0
+    earned = total - sum(m.penalty for m in miscs if m.detected)
     score = round(min(max(earned, 0.0), rubric.max_score), 4)
     band = next((b.name for b in rubric.bands if score >= b.min), None)
     best = np.array([p.similarity for p in points])
     flags = (*_flags(essay, settings.min_words),
              *(["off_topic"] if essay.n_words >= settings.min_words and _off_topic(table, settings.near_miss) else []),
              *(f"low_confidence:{pid}" for pid in close_calls(best, thresholds[:n_points], [p.id for p in points])))
-    return Marking(score, points, miscs, band, flags)
+    return Marking(score, points, miscs, band, flags, level, level_reason)
+
+
+def _rubric_words(rubric: Rubric) -> frozenset[str]:
+    """Names too general to be specific detail: those of the question, and those the rubric's
+    criteria share (Germany, Russia, Versailles). A name only one point mentions (Lipetsk, 1922)
+    is the kind of detail that develops an answer."""
+    def words(text: str) -> set[str]:
+        return {w.lower() for w in re.findall(r"[\w'-]+", text)}
+
+    per_criterion = [set().union(*(words(w) for w in c.wordings)) for c in (*rubric.points, *rubric.misconceptions)]
+    counts = Counter(w for ws in per_criterion for w in ws)
+    return frozenset(words(rubric.question) | {w for w, n in counts.items() if n >= 2})
+
+
+def _deepen(result: PointResult, point: Point, claims: tuple[Claim, ...], table: MatchTable, column: int,
+            vocabulary: frozenset[str]) -> PointResult:
+    """How far an awarded point goes: stated (identified), joined to an outcome by a causal or
+    purposive link (explained), and supported by specific detail (developed)."""
+    if not result.awarded:
+        return result
+    best = ("identified", "stated, with no causal link to an outcome")
+    rows = [r for r in np.argsort(-table.similarity[:, column], kind="stable")[:_EVIDENCE_SHOWN]
+            if table.similarity[r, column] >= table.similarity[:, column].max() - 1e-9 or
+            any(ev.start == claims[r].start for ev in result.evidence)]
+    for r in rows:
+        claim = claims[r]
+        if not claim.links:
+            continue
+        detail = [d for d in claim.details if d.lower() not in vocabulary]
+        if detail:
+            best = ("developed", f"linked ({claim.links[0]}) and supported by {', '.join(detail[:3])}")
+            break
+        best = max(best, ("explained", f"linked ({claim.links[0]}), no specific detail"), key=lambda b: DEPTHS.index(b[0]))
+    return replace(result, marks=point.marks_at(best[0]), depth=best[0], depth_reason=best[1])
+
+
+def _level(rubric: Rubric, points: tuple[PointResult, ...], total: float) -> tuple[str | None, str]:
+    reached = {d: sum(1 for p in points if p.awarded and DEPTHS.index(p.depth or "identified") >= DEPTHS.index(d))
+               for d in DEPTHS}
+    met = [lv for lv in rubric.levels if all(reached[d] >= n for d, n in lv.rule)]
+    if not met:
+        return None, "no level's rule is met"
+    level = met[-1]
+    rule = ", ".join(f"{n} point(s) {d}" for d, n in level.rule) or "no requirement"
+    made = ", ".join(f"{reached[d]} {d}" for d in DEPTHS)
+    return level.name, (f"{level.name} ({level.low:g}-{level.high:g}) needs {rule}; the essay has {made}; "
+                        f"point marks {total:g} placed within the level")
 
 
 def _off_topic(table: MatchTable, near_miss: float) -> bool:
