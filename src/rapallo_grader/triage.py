@@ -38,7 +38,6 @@ def copied_share(text: str, source_sentences: Sequence[str]) -> float:
 
 #: Above this many essays the all-pairs comparison is skipped (it grows with the square).
 MAX_DUPLICATE_BATCH = 5000
-_BLOCK = 500
 
 
 def near_duplicates(texts: Sequence[str | object], labels: Sequence[str]) -> dict[int, list[str]]:
@@ -53,14 +52,29 @@ def near_duplicates(texts: Sequence[str | object], labels: Sequence[str]) -> dic
         return {}
     pool = [normal[i] for i in candidates]
     found: dict[int, list[str]] = {}
-    for block in range(0, len(pool), _BLOCK):
-        scores = process.cdist(pool[block:block + _BLOCK], pool, scorer=fuzz.ratio, processor=None,
-                               score_cutoff=NEAR_DUPLICATE, dtype=np.uint8, workers=1)
-        for row, col in zip(*np.nonzero(scores)):
-            a, b = candidates[block + row], candidates[col]
-            if a != b:
-                found.setdefault(a, []).append(labels[b])
-    return found
+    for a, b in _candidate_pairs(pool):
+        if fuzz.ratio(pool[a], pool[b], processor=None, score_cutoff=NEAR_DUPLICATE):
+            found.setdefault(candidates[a], []).append(labels[candidates[b]])
+            found.setdefault(candidates[b], []).append(labels[candidates[a]])
+    return {k: sorted(v, key=labels.index) for k, v in found.items()}
+
+
+def _candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
+    """Pairs sharing at least 40% of the smaller essay's word trigrams, from one sparse product.
+
+    Two texts within a 10% edit of each other share most of their trigrams, so no near-duplicate
+    is missed, and only these few pairs need the full character comparison."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    try:
+        shingles = CountVectorizer(analyzer="word", ngram_range=(3, 3), binary=True, token_pattern=r"\S+",
+                                   lowercase=False, dtype=np.int32).fit_transform(texts)
+    except ValueError:  # no essay has three words
+        return []
+    sizes = np.maximum(1, np.asarray(shingles.sum(axis=1)).ravel())
+    shared = (shingles @ shingles.T).tocoo()
+    keep = (shared.row < shared.col) & (shared.data >= 0.4 * np.minimum(sizes[shared.row], sizes[shared.col]))
+    return sorted(zip(shared.row[keep].tolist(), shared.col[keep].tolist()))
 
 
 def close_calls(best: np.ndarray, thresholds: np.ndarray, ids: Sequence[str]) -> list[str]:
