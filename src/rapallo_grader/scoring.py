@@ -75,8 +75,7 @@ def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: Matc
                    for i, p in enumerate(rubric.points))
     if rubric.levels or any(p.depth for p in rubric.points):
         vocabulary = _rubric_words(rubric)
-        points = tuple(_deepen(point, spec, essay.claims, table, i, vocabulary)
-                       for i, (point, spec) in enumerate(zip(points, rubric.points)))
+        points = tuple(_deepen(point, spec, essay.claims, vocabulary) for point, spec in zip(points, rubric.points))
     miscs = tuple(_misconception(m, essay.claims, table, n_points + i, float(thresholds[n_points + i]))
                   for i, m in enumerate(rubric.misconceptions))
     total = sum(p.marks for p in points)
@@ -106,18 +105,14 @@ def _rubric_words(rubric: Rubric) -> frozenset[str]:
     return frozenset(words(rubric.question) | {w for w, n in counts.items() if n >= 2})
 
 
-def _deepen(result: PointResult, point: Point, claims: tuple[Claim, ...], table: MatchTable, column: int,
-            vocabulary: frozenset[str]) -> PointResult:
+def _deepen(result: PointResult, point: Point, claims: tuple[Claim, ...], vocabulary: frozenset[str]) -> PointResult:
     """How far an awarded point goes: stated (identified), joined to an outcome by a causal or
     purposive link (explained), and supported by specific detail (developed)."""
     if not result.awarded:
         return result
     best = ("identified", "stated, with no causal link to an outcome")
-    rows = [r for r in np.argsort(-table.similarity[:, column], kind="stable")[:_EVIDENCE_SHOWN]
-            if table.similarity[r, column] >= table.similarity[:, column].max() - 1e-9 or
-            any(ev.start == claims[r].start for ev in result.evidence)]
-    for r in rows:
-        claim = claims[r]
+    evidence = {ev.start for ev in result.evidence}
+    for claim in (c for c in claims if c.start in evidence):
         if not claim.links:
             continue
         detail = [d for d in claim.details if d.lower() not in vocabulary]
