@@ -66,6 +66,21 @@ CASES = [
  ("K6", False, "Germany needed Russian oil."),
  ("K3", False, "Germany wanted Russian raw materials for its industry."),
  ("K7", False, "Germany lost the war and its army was defeated."),
+ ("K8", True, "Russia hoped Germany would help it stand up to Britain and France."),
+ ("K8", True, "The Soviets wanted to drive a wedge between Germany and the Western Allies."),
+ ("K8", True, "For Moscow, friendship with Berlin meant the capitalist powers could not form a united bloc against it."),
+ ("K9", True, "Both countries wanted to undermine the peace settlement of 1919."),
+ ("K9", True, "Germany and Russia both felt the Versailles system was unjust and wanted to destroy it."),
+ ("K4", True, "Western governments saw the communist regime as a danger and refused to trade with it."),
+ ("K2", True, "Neither country was allowed into the League of Nations, so the treaty gave them recognition."),
+ ("K3", True, "Germany's economy was ruined by reparation payments after Versailles."),
+ ("K5", True, "Germany needed Russian grain and oil for its factories."),
+ ("K6", True, "Russia needed German machinery to modernise its industry."),
+ ("K7", True, "The Reichswehr secretly built a tank school in Russia, breaking the Versailles rules."),
+ ("K1", True, "The treaty was signed in 1922 at a town near Genoa, where a European conference was being held."),
+ ("K8", False, "Britain and France won the war."),
+ ("K9", False, "Versailles is a palace near Paris."),
+ ("K4", False, "Russia was a communist country."),
 ]
 
 
