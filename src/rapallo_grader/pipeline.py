@@ -92,6 +92,8 @@ class Pipeline:
             yield self._claims(doc), context
 
     def _claims(self, doc: Doc) -> ParsedEssay:
+        from spacy.attrs import IS_ALPHA, LIKE_NUM
+
         text = doc.text  # Doc.text is rebuilt from the tokens on every access
         breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
         claims: list[Claim] = []
@@ -110,7 +112,8 @@ class Pipeline:
                 if claim is not None:
                     claims.append(replace(claim, links=links, details=details) if links or details else claim)
             n_sentences += 1
-        n_words = sum(1 for t in doc if t.is_alpha or t.like_num)
+        # Read from the Doc's arrays: iterating it would build a Token object per word.
+        n_words = int((doc.to_array([IS_ALPHA, LIKE_NUM]).reshape(len(doc), 2).any(axis=1)).sum()) if len(doc) else 0
         return ParsedEssay(text, tuple(claims), n_words, n_sentences)
 
 
