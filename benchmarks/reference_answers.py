@@ -15,7 +15,6 @@ own (the learned matcher's, fixed at training).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -27,7 +26,8 @@ from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 from datasets import SHARED, Question, available, saf, semeval
 
 from rapallo_grader import Grader, Rubric
-from rapallo_grader.agreement import agreement, pearson_r
+from rapallo_grader.agreement import pearson_r
+from rapallo_grader.marked import read_marked
 from rapallo_grader.pipeline import Pipeline
 from rapallo_grader.semantic import Embedder
 
@@ -104,11 +104,9 @@ def saf_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
 
 
 def rapallo_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
-    rows = [json.loads(line) for line in (SHARED / "rapallo" / "dev_essays.jsonl").read_text().splitlines() if line]
     rubric = Rubric.load(ROOT / "rubrics" / "rapallo.yaml")
-    reports = Grader(rubric, pipeline).grade_many([r["text"] for r in rows])
-    result = agreement([r["score"] for r in rows], [r.score or 0 for r in reports], [set(r["points"]) for r in rows],
-                       [{p.id for p in r.points if p.awarded} for r in reports], [p.id for p in rubric.points])
+    marked = read_marked(SHARED / "rapallo" / "dev_essays.jsonl", [p.id for p in rubric.points])
+    result = Grader(rubric, pipeline).evaluate(marked)
     print(f"Rapallo dev (n={result.n}, the bundled hand-written rubric; tuned on these essays)")
     print(f"    {'grader':24} QWK {result.qwk:.3f}  per-point micro-F1 {result.micro_f1:.3f}")
 

@@ -52,7 +52,8 @@ class Calibration:
 
 def calibrate(rubric: Rubric, learned: np.ndarray, thresholds: np.ndarray, essays: Sequence[ParsedEssay],
               tables: Sequence[MatchTable], teacher_scores: Sequence[float],
-              teacher_points: Sequence[set[str]] | None = None) -> Calibration:
+              teacher_points: Sequence[set[str]] | None = None,
+              generic: frozenset[str] = frozenset()) -> Calibration:
     """``learned`` marks the criteria the learned matcher judges; ``thresholds`` are today's."""
     if len(essays) != len(teacher_scores) or (teacher_points is not None and len(teacher_points) != len(essays)):
         raise ValueError("calibrate needs one teacher score (and point set, if given) per essay")
@@ -65,7 +66,7 @@ def calibrate(rubric: Rubric, learned: np.ndarray, thresholds: np.ndarray, essay
 
     def measure(rule: float, learned_t: float) -> Agreement:
         thresholds = np.where(learned, learned_t, rule)
-        marks = [mark(rubric, thresholds, e, t) for e, t in zip(essays, tables)]
+        marks = [mark(rubric, thresholds, e, t, generic) for e, t in zip(essays, tables)]
         awarded = [{p.id for p in m.points if p.awarded} for m in marks]
         return agreement(teacher_scores, [m.score for m in marks], teacher_points,
                          awarded if teacher_points is not None else None, point_ids)

@@ -122,13 +122,9 @@ def _grade(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     rubric = _load_rubric(args.rubric)
     if rubric is None:
         return EXIT_RUBRIC
-    model_answers = []
-    for path in args.model_answer:
-        text = read_file(path)
-        if isinstance(text, EssayError):
-            print(f"grade: --model-answer {path}: {text}", file=sys.stderr)
-            return EXIT_USAGE
-        model_answers.append(text)
+    model_answers = _read_all(args.model_answer, "grade: --model-answer")
+    if model_answers is None:
+        return EXIT_USAGE
 
     from .gradebook import GradebookWriter
     from .grader import Grader
@@ -268,6 +264,18 @@ class Progress:
             sys.stderr.write("\n")
 
 
+def _read_all(paths: list[Path], prefix: str) -> list[str] | None:
+    """The text of every file named, or None (after saying which file and why) if one is unreadable."""
+    texts = []
+    for path in paths:
+        text = read_file(path)
+        if isinstance(text, EssayError):
+            print(f"{prefix} {path}: {text}", file=sys.stderr)
+            return None
+        texts.append(text)
+    return texts
+
+
 def _load_rubric(path: Path) -> Rubric | None:
     try:
         return Rubric.load(path)
@@ -369,13 +377,9 @@ def rubric_main(argv: list[str]) -> int:
         print(f"{args.rubric}: valid; {len(rubric.points)} points, {len(rubric.misconceptions)} "
               f"misconceptions, max score {rubric.max_score:g}; {len(findings)} warnings")
         return EXIT_LINT if findings else EXIT_OK
-    texts = []
-    for path in args.answers:
-        text = read_file(path)
-        if isinstance(text, EssayError):
-            print(f"grade rubric draft: {path}: {text}", file=sys.stderr)
-            return EXIT_USAGE
-        texts.append(text)
+    texts = _read_all(args.answers, "grade rubric draft:")
+    if texts is None:
+        return EXIT_USAGE
     question = args.question
     if question is None:
         first, _, rest = texts[0].strip().partition("\n")

@@ -8,7 +8,7 @@ when the gradebook is opened in a spreadsheet.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import PurePath
 from typing import IO, Any
 
@@ -66,9 +66,3 @@ def reports_to_dataframe(reports: Iterable[Report], rubric: Rubric) -> Any:
     except ImportError as exc:
         raise ImportError("reports_to_dataframe needs pandas: pip install pandas") from exc
     return pd.DataFrame([row(r, rubric) for r in reports], columns=columns(rubric))
-
-
-def write_gradebook(out: IO[str], reports: Sequence[Report], rubric: Rubric) -> None:
-    writer = GradebookWriter(out, rubric)
-    for report in reports:
-        writer.write(report)

@@ -23,7 +23,7 @@ from .pipeline import ParsedEssay, Pipeline
 from .report import Report
 from .rubric import Rubric
 from .authoring import claims_of
-from .scoring import mark
+from .scoring import generic_words, mark
 from .triage import COPIED_SHARE, copied_share, near_duplicates
 from .semantic import Embedder
 
@@ -76,6 +76,7 @@ class Grader:
                                                "matcher": self.matcher.model.name if self.matcher.model else "rules",
                                                "matcher_sha256": self.matcher.model.sha256 if self.matcher.model else ""}
         self._rubric_meta = {"source": rubric.source, "sha256": rubric.sha256}
+        self._generic_words = generic_words(rubric)
         self._copy_sources = {
             "copied_rubric": [p.text for p in rubric.points],
             "copied_model_answer": [s for answer in model_answers for s in claims_of(answer)],
@@ -172,7 +173,7 @@ class Grader:
         essays = list(self.pipeline.parse_many(texts))
         tables = [self.matcher.match(e) for e in essays]
         result = calibrate(self.rubric, self.matcher.learned, self.matcher.thresholds, essays, tables,
-                           teacher_scores, teacher_points)
+                           teacher_scores, teacher_points, self._generic_words)
         self.rubric = result.rubric
         self.matcher.thresholds = np.where(self.matcher.learned, result.learned_threshold, result.threshold)
         return result
@@ -190,7 +191,8 @@ class Grader:
 
     def _report(self, essay: ParsedEssay, source: str | None, twins: Sequence[str]) -> Report:
         try:
-            marking = mark(self.rubric, self.matcher.thresholds, essay, self.matcher.match(essay))
+            marking = mark(self.rubric, self.matcher.thresholds, essay, self.matcher.match(essay),
+                           self._generic_words)
             flags = [flag for flag, sentences in self._copy_sources.items()
                      if copied_share(essay.text, sentences) >= COPIED_SHARE]
             flags += [f"near_duplicate:{twin}" for twin in twins]

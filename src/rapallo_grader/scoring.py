@@ -67,15 +67,17 @@ class Marking:
     level_reason: str = ""
 
 
-def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: MatchTable) -> Marking:
-    """``thresholds``: the decision threshold per criterion (points, then misconceptions)."""
+def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: MatchTable,
+         generic_words: frozenset[str] = frozenset()) -> Marking:
+    """``thresholds``: the decision threshold per criterion (points, then misconceptions);
+    ``generic_words``: names too general to count as specific detail (``generic_words(rubric)``,
+    computed once per rubric)."""
     settings = rubric.matching
     n_points = len(rubric.points)
     points = tuple(_point(p, essay.claims, table, i, float(thresholds[i]), settings.near_miss)
                    for i, p in enumerate(rubric.points))
     if rubric.levels or any(p.depth for p in rubric.points):
-        vocabulary = _rubric_words(rubric)
-        points = tuple(_deepen(point, spec, essay.claims, vocabulary) for point, spec in zip(points, rubric.points))
+        points = tuple(_deepen(point, spec, essay.claims, generic_words) for point, spec in zip(points, rubric.points))
     miscs = tuple(_misconception(m, essay.claims, table, n_points + i, float(thresholds[n_points + i]))
                   for i, m in enumerate(rubric.misconceptions))
     total = sum(p.marks for p in points)
@@ -93,7 +95,7 @@ def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: Matc
     return Marking(score, points, miscs, band, flags, level, level_reason)
 
 
-def _rubric_words(rubric: Rubric) -> frozenset[str]:
+def generic_words(rubric: Rubric) -> frozenset[str]:
     """Names too general to be specific detail: those of the question, and those the rubric's
     criteria share (Germany, Russia, Versailles). A name only one point mentions (Lipetsk, 1922)
     is the kind of detail that develops an answer."""
