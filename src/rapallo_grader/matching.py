@@ -95,7 +95,8 @@ class _Vocabulary:
         return self._index[word]
 
     def freeze(self) -> None:
-        self._cache: dict[str, np.ndarray] = {}
+        self._cache: dict[str, int] = {}  # form -> its row of answers in _table
+        self._table = np.zeros((1024, len(self.words)), dtype=bool)
         self._exact = [i for i, w in enumerate(self.words) if not w.endswith("*")]
         self._stems = [i for i, w in enumerate(self.words) if w.endswith("*")]
         self._exact_text = [self.words[i] for i in self._exact]
@@ -115,11 +116,14 @@ class _Vocabulary:
         if new:
             if len(self._cache) + len(new) > CACHE_FORMS:
                 self._cache.clear()
-            for form, row in zip(new, self._compute(new)):
-                self._cache[form] = row
-        if not forms:
-            return np.zeros((0, len(self.words)), dtype=bool)
-        return np.stack([self._cache[f] for f in forms])
+            used = len(self._cache)
+            if used + len(new) > len(self._table):
+                grown = np.zeros((max(2 * len(self._table), used + len(new)), len(self.words)), dtype=bool)
+                grown[:used] = self._table[:used]
+                self._table = grown
+            self._table[used:used + len(new)] = self._compute(new)
+            self._cache.update(zip(new, range(used, used + len(new))))
+        return self._table[[self._cache[f] for f in forms]]
 
     def _compute(self, forms: list[str]) -> np.ndarray:
         out = np.zeros((len(forms), len(self.words)), dtype=bool)
@@ -134,6 +138,51 @@ class _Vocabulary:
             fuzzy_ok = np.array([_forgiving(s) for s in stems], dtype=bool)[None, :]
             out[:, columns] = long_enough & ((score == 100) | ((score >= self.spelling) & fuzzy_ok))
         return out
+
+
+class _CharGrams:
+    """Character n-gram TF-IDF (sklearn's ``char_wb``, 3-5) fitted on the rubric's wordings.
+
+    ``char_wb`` n-grams never cross a space, so a text's counts are the sum of its words' counts:
+    each word is analysed once per grader (up to ``CACHE_FORMS`` words) instead of once per claim.
+    """
+
+    def __init__(self, wordings: list[str]) -> None:
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer  # heavy: only here
+
+        counter = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float64)
+        counts = counter.fit_transform(wordings)
+        weighting = TfidfTransformer(sublinear_tf=True).fit(counts)
+        self._wordings = weighting.transform(counts).T.toarray()  # n-grams x wordings
+        self._idf = weighting.idf_
+        self._analyse = counter.build_analyzer()
+        self._columns = counter.vocabulary_
+        self._words: dict[str, list[int]] = {}
+
+    def cosine(self, texts: list[str]) -> np.ndarray:
+        """texts x wordings. The same arithmetic as ``TfidfTransformer.transform`` (sublinear tf,
+        idf, l2 rows), without its per-call validation, which cost more than the sums here."""
+        from scipy.sparse import csr_matrix
+        from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
+
+        if len(self._words) > CACHE_FORMS:
+            self._words.clear()
+        indices: list[int] = []
+        indptr = [0]
+        for text in texts:
+            for word in text.split():
+                grams = self._words.get(word)
+                if grams is None:
+                    grams = self._words[word] = [self._columns[g] for g in self._analyse(word) if g in self._columns]
+                indices += grams
+            indptr.append(len(indices))
+        tfidf = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(texts), len(self._columns)))
+        tfidf.sum_duplicates()
+        np.log(tfidf.data, tfidf.data)
+        tfidf.data += 1.0
+        tfidf.data *= self._idf[tfidf.indices]
+        inplace_csr_row_normalize_l2(tfidf)
+        return np.asarray(tfidf @ self._wordings)
 
 
 class Matcher:
@@ -187,10 +236,7 @@ class Matcher:
         for w, lemmas in enumerate(wording_lemmas):
             self._wording_lemmas[w, [self._lemma_index[x] for x in lemmas]] = 1
         self._wording_sizes = np.maximum(1.0, self._wording_lemmas.sum(axis=1))
-        from sklearn.feature_extraction.text import TfidfVectorizer  # heavy: only when a grader is built
-
-        self._tfidf = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-        self._wording_tfidf = self._tfidf.fit_transform([c or "-" for c in contents])
+        self._char_grams = _CharGrams([c or "-" for c in contents])
         self._criterion_words = np.log1p([len(t.split()) for t in self._text_content])
         if embedder is not None:
             texts = []
@@ -245,10 +291,11 @@ class Matcher:
 
         n_vocab, n_phrases = len(vocab.words), len(phrases)
         # Incidence matrices are float32 so that the per-essay products run through BLAS.
-        self._phrase_words = np.zeros((n_phrases, n_vocab), dtype=np.float32)
-        for p, words in enumerate(phrases):
-            self._phrase_words[p, words] = 1
-        self._phrase_sizes = self._phrase_words.sum(axis=1)
+        # A phrase is found when all its words are: an AND over each phrase's run of columns. A
+        # phrase with no words (a term of punctuation only) is always found, via an all-true column.
+        runs = [words or [n_vocab] for words in phrases]
+        self._phrase_columns = np.array([w for words in runs for w in words], dtype=np.intp)
+        self._phrase_starts = np.cumsum([0, *(len(words) for words in runs[:-1])])
         self._group_phrases = np.zeros((len(groups), n_phrases), dtype=np.float32)
         for g, members in enumerate(groups):
             self._group_phrases[g, members] = 1
@@ -276,14 +323,14 @@ class Matcher:
         sentence_of_run = np.cumsum(np.r_[0, sentences[1:] != sentences[:-1]])
         sentence_paragraph = paragraphs[starts]
         sentence_vocab = np.logical_or.reduceat(claim_vocab, starts, axis=0)
-        window_vocab = _window(sentence_vocab, sentence_paragraph, self.settings.context_sentences)[sentence_of_run]
-        own_sentence_vocab = sentence_vocab[sentence_of_run]
+        window_vocab = _window(sentence_vocab, sentence_paragraph, self.settings.context_sentences)
+        # Phrases and groups are row-wise, so sentences' and windows' are computed once per
+        # sentence and then spread to its claims.
+        sentence_phrases = self._phrases(sentence_vocab)
 
-        own_groups = self._groups(claim_vocab)
-        window_groups = self._groups(window_vocab)
-        anchored = (own_groups @ self._criterion_anchors) > 0
-        covered = np.where(self._sentence_only, self._groups(own_sentence_vocab) @ self._criterion_groups,
-                           window_groups @ self._criterion_groups)
+        anchored = (self._groups(self._phrases(claim_vocab)) @ self._criterion_anchors) > 0
+        covered = np.where(self._sentence_only, self._groups(sentence_phrases) @ self._criterion_groups,
+                           self._groups(self._phrases(window_vocab)) @ self._criterion_groups)[sentence_of_run]
         terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)
 
         fuzzy, sort_ratio, cosine = self._wording_similarities(essay)
@@ -294,7 +341,7 @@ class Matcher:
         claim_negated = np.array([c.negated for c in claims])[:, None]
         statement = np.array([c.statement for c in claims])[:, None]
         refusal = np.zeros((n_claims, n_criteria), dtype=np.int8)
-        excluded = (self._phrases(own_sentence_vocab) @ self._exclude_phrases) > 0
+        excluded = (sentence_phrases.astype(np.float32) @ self._exclude_phrases)[sentence_of_run] > 0
         refusal[excluded] = Refusal.EXCLUDED
         refusal[~statement[:, 0], :] = Refusal.FRAGMENT
         # A negated claim only makes a point that is itself worded negatively ("could not unite
@@ -364,10 +411,13 @@ class Matcher:
         return np.asarray(uses @ form_hits) > 0
 
     def _phrases(self, vocab_hits: np.ndarray) -> np.ndarray:
-        return (vocab_hits.astype(np.float32) @ self._phrase_words.T) >= self._phrase_sizes - 0.5
+        if not len(self._phrase_columns):
+            return np.zeros((len(vocab_hits), 0), dtype=bool)
+        padded = np.hstack([vocab_hits, np.ones((len(vocab_hits), 1), dtype=bool)])
+        return np.logical_and.reduceat(padded[:, self._phrase_columns], self._phrase_starts, axis=1)
 
-    def _groups(self, vocab_hits: np.ndarray) -> np.ndarray:
-        return ((self._phrases(vocab_hits).astype(np.float32) @ self._group_phrases.T) > 0).astype(np.float32)
+    def _groups(self, phrase_hits: np.ndarray) -> np.ndarray:
+        return ((phrase_hits.astype(np.float32) @ self._group_phrases.T) > 0).astype(np.float32)
 
     def _wording_similarities(self, essay: ParsedEssay) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Best similarity per criterion over its wordings, 0..1: rapidfuzz token-set and
@@ -387,7 +437,7 @@ class Matcher:
         disagree = negated[:, None] != self._wording_negated[None, :]
         set_ratio[disagree] = 0.0
         sort_ratio[disagree] = 0.0
-        cosine = (self._tfidf.transform([c or "-" for c in contents]) @ self._wording_tfidf.T).toarray()
+        cosine = self._char_grams.cosine([c or "-" for c in contents])
         starts = self._wording_starts
         return (np.maximum.reduceat(set_ratio, starts, axis=1).astype(float),
                 np.maximum.reduceat(sort_ratio, starts, axis=1).astype(float),
