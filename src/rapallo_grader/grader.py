@@ -24,7 +24,7 @@ from .report import Report
 from .rubric import Rubric
 from .authoring import claims_of
 from .scoring import generic_words, mark
-from .triage import COPIED_SHARE, copied_share, near_duplicates
+from .triage import CopyCheck, near_duplicates
 from .semantic import Embedder
 
 
@@ -77,10 +77,10 @@ class Grader:
                                                "matcher_sha256": self.matcher.model.sha256 if self.matcher.model else ""}
         self._rubric_meta = {"source": rubric.source, "sha256": rubric.sha256}
         self._generic_words = generic_words(rubric)
-        self._copy_sources = {
+        self._copy_check = CopyCheck({
             "copied_rubric": [p.text for p in rubric.points],
             "copied_model_answer": [s for answer in model_answers for s in claims_of(answer)],
-        }
+        })
 
     def grade(self, text: str, source: str | None = None) -> Report:
         """Grade one essay; raises ``EssayError`` if it cannot be graded."""
@@ -193,8 +193,7 @@ class Grader:
         try:
             marking = mark(self.rubric, self.matcher.thresholds, essay, self.matcher.match(essay),
                            self._generic_words)
-            flags = [flag for flag, sentences in self._copy_sources.items()
-                     if copied_share(essay.text, sentences) >= COPIED_SHARE]
+            flags = self._copy_check(essay.text)
             flags += [f"near_duplicate:{twin}" for twin in twins]
         except Exception as exc:  # one essay's failure must not end a class's batch
             return self._error_report(source, f"internal error while marking: {exc!r}")

@@ -8,7 +8,7 @@ Python loops over pairs of essays.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
@@ -26,13 +26,27 @@ LOW_CONFIDENCE_MARGIN = 0.05
 _MIN_DUPLICATE_CHARS = 200
 
 
-def copied_share(text: str, source_sentences: Sequence[str]) -> float:
-    """Share of ``source_sentences`` that appear (near-)verbatim in ``text``."""
-    sentences = claims_of(text)
-    if not sentences or not source_sentences:
-        return 0.0
-    ratio = process.cdist(source_sentences, sentences, scorer=fuzz.ratio, processor=utils.default_process,
-                          workers=1)
+class CopyCheck:
+    """Which sources (named lists of sentences: the rubric's wordings, a model answer) an essay
+    copies: at least ``COPIED_SHARE`` of a source's sentences appear in it near-verbatim.
+    The sources are normalised once; each essay is split into sentences once for all of them."""
+
+    def __init__(self, sources: Mapping[str, Sequence[str]]) -> None:
+        self._sources = {name: [utils.default_process(s) for s in sentences]
+                         for name, sentences in sources.items() if sentences}
+
+    def __call__(self, text: str) -> list[str]:
+        if not self._sources:
+            return []
+        sentences = [utils.default_process(s) for s in claims_of(text)]
+        if not sentences:
+            return []
+        return [name for name, source in self._sources.items()
+                if _copied_share(sentences, source) >= COPIED_SHARE]
+
+
+def _copied_share(sentences: Sequence[str], source: Sequence[str]) -> float:
+    ratio = process.cdist(source, sentences, scorer=fuzz.ratio, workers=1)
     return float((ratio.max(axis=1) >= COPIED_SENTENCE).mean())
 
 
