@@ -4,6 +4,8 @@ Importing the package is cheap: spaCy and the language model load when the first
 ``Grader`` is built, so ``grade --help`` and marking scripts start fast.
 """
 
+from pathlib import Path
+
 from .errors import EssayError, RubricError
 from .rubric import Band, MatchingSettings, Misconception, Point, Rubric
 
@@ -23,8 +25,6 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'rapallo_grader' has no attribute {name!r}")
 
 
-def schemas_dir() -> "Path":
+def schemas_dir() -> Path:
     """Where the published JSON Schemas (rubric, report) live inside the installed package."""
-    from pathlib import Path
-
     return Path(__file__).with_name("schemas")

@@ -10,12 +10,12 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc
 
 T = TypeVar("T")
 
@@ -76,6 +76,7 @@ class Pipeline:
 
     def __init__(self, nlp: Language | None = None) -> None:
         self.nlp, self.info = (nlp, _describe(nlp, fallback=False)) if nlp else _load()
+        self._strings: dict[int, str] = {}  # spaCy string hashes already looked up
 
     def parse(self, text: str) -> ParsedEssay:
         return next(self.parse_many([text]))
@@ -92,29 +93,69 @@ class Pipeline:
             yield self._claims(doc), context
 
     def _claims(self, doc: Doc) -> ParsedEssay:
-        from spacy.attrs import IS_ALPHA, LIKE_NUM
-
         text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        parse = _Parse(doc, self._strings)
+        fallback = self.info.fallback
         breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
         claims: list[Claim] = []
         n_sentences = 0
         for sent in doc.sents:
-            tokens = list(sent)
-            if not any(not t.is_space and not t.is_punct for t in tokens):
+            tokens = range(sent.start, sent.end)
+            if all(parse.space[i] or parse.punct[i] for i in tokens):
                 continue
-            denied = not self.info.fallback and _is_denial(tokens, [t.lemma_.lower() for t in tokens])
-            links = () if self.info.fallback else _links(tokens)
-            details = _details(tokens)
+            denied = not fallback and _is_denial(parse, tokens)
+            links = () if fallback else _links(parse, tokens)
+            details = _details(parse, tokens)
             paragraph = sum(1 for b in breaks if b <= sent.start_char)
-            for run, negated, main in _clauses(sent, tokens, self.info.fallback):
-                claim = _make_claim(text, run, n_sentences, paragraph, negated or denied, main,
-                                    self.info.fallback)
+            root = sent.start if fallback else sent.root.i
+            for run, negated, main in _clauses(parse, tokens, root, fallback):
+                claim = _make_claim(text, parse, run, n_sentences, paragraph, negated or denied, main, fallback,
+                                    links, details)
                 if claim is not None:
-                    claims.append(replace(claim, links=links, details=details) if links or details else claim)
+                    claims.append(claim)
             n_sentences += 1
-        # Read from the Doc's arrays: iterating it would build a Token object per word.
-        n_words = int((doc.to_array([IS_ALPHA, LIKE_NUM]).reshape(len(doc), 2).any(axis=1)).sum()) if len(doc) else 0
+        n_words = sum(1 for alpha, num in zip(parse.alpha, parse.num) if alpha or num)
         return ParsedEssay(text, tuple(claims), n_words, n_sentences)
+
+
+class _Parse:
+    """A Doc's tokens read once into plain lists (from ``Doc.to_array``): the claim rules look at
+    each word many times, and every attribute read through a spaCy Token costs an object."""
+
+    def __init__(self, doc: Doc, strings: dict[int, str]) -> None:
+        from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH, POS
+
+        columns = cast("list[list[int]]", doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM,
+                                IS_STOP]).reshape(len(doc), 12).T.tolist())
+        store = doc.vocab.strings
+
+        def named(hashes: list[int]) -> list[str]:
+            out = []
+            for h in hashes:
+                name = strings.get(h)
+                if name is None:
+                    name = strings[h] = store[h] if h else ""
+                out.append(name)
+            return out
+
+        orth, lower, lemma, pos, dep, head, idx, punct, space, alpha, num, stop = columns
+        self.text, self.lower, self.pos, self.dep = named(orth), named(lower), named(pos), named(dep)
+        self.lemma = [x.lower() for x in named(lemma)]  # "" where the pipeline has no lemmatizer
+        self.head = [i + (h - 2**64 if h >= 2**63 else h) for i, h in enumerate(head)]  # relative, as uint64
+        self.idx = idx
+        self.punct, self.space, self.alpha = [bool(x) for x in punct], [bool(x) for x in space], [bool(x) for x in alpha]
+        self.num, self.stop = [bool(x) for x in num], [bool(x) for x in stop]
+        self.children: list[list[int]] = [[] for _ in orth]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
+
+    def subtree(self, i: int) -> Iterator[int]:
+        stack = [i]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(self.children[node])
 
 
 def _load() -> tuple[Language, PipelineInfo]:
@@ -165,71 +206,70 @@ _RESULT_ADVERBS = {"so", "therefore", "thus", "hence", "consequently"}
 _CAUSAL_VERBS = {"mean", "lead", "cause", "result", "force", "allow", "enable", "prevent", "help"}
 
 
-def _links(tokens: list[Token]) -> tuple[str, ...]:
+def _links(parse: _Parse, tokens: range) -> tuple[str, ...]:
     """Causal or purposive connections that join a reason to a clause or a named cause.
 
     Read from the parse, not from keywords alone: "because it wanted oil" (a clause) and "because
     of reparations" link; "because Germany" (a bare noun) does not.
     """
+    lower_of, dep_of, pos_of, children = parse.lower, parse.dep, parse.pos, parse.children
     found = []
-    for token in tokens:
-        lower, dep, head = token.lower_, token.dep_, token.head
-        if dep == "mark" and lower in _CAUSE_MARKS and head.pos_ in {"VERB", "AUX"}:
+    for i in tokens:
+        lower, dep, head = lower_of[i], dep_of[i], parse.head[i]
+        if dep == "mark" and lower in _CAUSE_MARKS and pos_of[head] in {"VERB", "AUX"}:
             found.append(f"{lower} ...")
-        elif dep == "aux" and lower == "to" and head.dep_ == "advcl":
-            found.append(f"to {head.lower_}")
-        elif (dep in {"advmod", "cc"} and lower in _RESULT_ADVERBS and head.pos_ in {"VERB", "AUX"}
-              and any(c.dep_ in _SUBJECT_DEPS for c in head.children)):
+        elif dep == "aux" and lower == "to" and dep_of[head] == "advcl":
+            found.append(f"to {lower_of[head]}")
+        elif (dep in {"advmod", "cc"} and lower in _RESULT_ADVERBS and pos_of[head] in {"VERB", "AUX"}
+              and any(dep_of[c] in _SUBJECT_DEPS for c in children[head])):
             found.append(f"{lower} ...")
-        elif lower in {"because", "due"} and any(c.lower_ in {"of", "to"} for c in token.children):
-            if any(c.dep_ == "pobj" for c in token.subtree):
+        elif lower in {"because", "due"} and any(lower_of[c] in {"of", "to"} for c in children[i]):
+            if any(dep_of[c] == "pobj" for c in parse.subtree(i)):
                 found.append(f"{lower} {'of' if lower == 'because' else 'to'} ...")
-        elif (token.pos_ == "VERB" and token.lemma_.lower() in _CAUSAL_VERBS
-              and any(c.dep_ in {"dobj", "prep", "ccomp", "xcomp", "attr"} for c in token.children)):
-            found.append(token.lower_)
+        elif (pos_of[i] == "VERB" and parse.lemma[i] in _CAUSAL_VERBS
+              and any(dep_of[c] in {"dobj", "prep", "ccomp", "xcomp", "attr"} for c in children[i])):
+            found.append(lower)
     return tuple(dict.fromkeys(found))
 
 
-def _details(tokens: list[Token]) -> tuple[str, ...]:
+def _details(parse: _Parse, tokens: range) -> tuple[str, ...]:
     """Figures, dates and proper names of the sentence (generic names are filtered later
     against the rubric's own words)."""
-    found = [t.text for t in tokens if (t.like_num and any(ch.isdigit() for ch in t.text)) or t.pos_ == "PROPN"]
+    found = [parse.text[i] for i in tokens
+             if (parse.num[i] and any(ch.isdigit() for ch in parse.text[i])) or parse.pos[i] == "PROPN"]
     return tuple(dict.fromkeys(found))
 
 
-def _is_denial(tokens: list[Token], lemmas: list[str]) -> bool:
+def _is_denial(parse: _Parse, tokens: range) -> bool:
     """'..., but this is wrong' denies everything else the sentence says."""
-    for token, lemma in zip(tokens, lemmas):
-        if lemma in _DENIAL_WORDS:
-            if any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _DENIAL_SUBJECTS for c in token.head.children):
+    for i in tokens:
+        if parse.lemma[i] in _DENIAL_WORDS:
+            if any(parse.dep[c] in _SUBJECT_DEPS and parse.lower[c] in _DENIAL_SUBJECTS
+                   for c in parse.children[parse.head[i]]):
                 return True
     return False
 
 
-def _clauses(sent: Span, tokens: list[Token], fallback: bool) -> list[tuple[list[Token], bool, bool]]:
-    """Contiguous runs of tokens that belong to one clause: (tokens, negated, in main clause).
-
-    Works on the sentence's head indices and labels read once, not on Token objects created
-    again at every step of a walk."""
+def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tuple[list[int], bool, bool]]:
+    """Contiguous runs of tokens that belong to one clause: (token indices, negated, in main clause)."""
     if fallback:
-        kept = [t for t in tokens if not t.is_space]
-        return [(kept, any(_negates(t) for t in kept), True)]
-    first, root = sent.start, sent.root.i
-    head = [t.head.i for t in tokens]
-    dep = [t.dep_ for t in tokens]
+        kept = [i for i in tokens if not parse.space[i]]
+        return [(kept, any(_negates(parse, i) for i in kept), True)]
+    first, end = tokens.start, tokens.stop
+    head, dep = parse.head, parse.dep
     heads = {root}
-    for token, label in zip(tokens, dep):
-        if (label in _CLAUSE_DEPS and token.pos_ in {"VERB", "AUX"}
-                and any(c.dep_ in _SUBJECT_DEPS for c in token.children)):
-            heads.add(token.i)
+    for i in tokens:
+        if (dep[i] in _CLAUSE_DEPS and parse.pos[i] in {"VERB", "AUX"}
+                and any(dep[c] in _SUBJECT_DEPS for c in parse.children[i])):
+            heads.add(i)
     owner: dict[int, int] = {h: h for h in heads}
-    for i in range(first, first + len(tokens)):
+    for i in tokens:
         # Walk up to the nearest clause head, then record the answer for the whole path, so the
         # walk is linear in the sentence however deep the parse.
         path, node = [], i
-        while node not in owner and head[node - first] != node and first <= head[node - first] < first + len(tokens):
+        while node not in owner and head[node] != node and first <= head[node] < end:
             path.append(node)
-            node = head[node - first]
+            node = head[node]
         found = owner.get(node, root)
         for j in (*path, node):
             owner.setdefault(j, found)
@@ -239,81 +279,85 @@ def _clauses(sent: Span, tokens: list[Token], fallback: bool) -> list[tuple[list
         "Germany did not need resources" denies; "reparations it could not pay" does not deny
         the sentence it sits in."""
         while node not in heads:
-            if not first <= node < first + len(tokens) or dep[node - first] not in _PREDICATE_LINKS \
-                    or head[node - first] == node:
+            if not first <= node < end or dep[node] not in _PREDICATE_LINKS or head[node] == node:
                 return False
-            node = head[node - first]
+            node = head[node]
         return True
 
     negated: dict[int, bool] = {h: False for h in heads}
-    for token in tokens:
-        if _negates(token) and in_clause_predicate(head[token.i - first]):
-            negated[owner[token.i]] = True
+    for i in tokens:
+        if _negates(parse, i) and in_clause_predicate(head[i]):
+            negated[owner[i]] = True
     for clause_head in heads:
         # "It was not about trade, because trade stayed small": the reason given for a denial
         # is part of the denial.
-        token = tokens[clause_head - first]
-        if (dep[clause_head - first] == "advcl" and any(c.lower_ in _REASON_MARKERS for c in token.children)
-                and negated.get(owner.get(head[clause_head - first], -1), False)):
+        if (dep[clause_head] == "advcl"
+                and any(parse.lower[c] in _REASON_MARKERS for c in parse.children[clause_head])
+                and negated.get(owner.get(head[clause_head], -1), False)):
             negated[clause_head] = True
-    runs: list[tuple[list[Token], bool, bool]] = []
+    runs: list[tuple[list[int], bool, bool]] = []
     previous = None
-    for token in tokens:
-        if token.is_space:
+    for i in tokens:
+        if parse.space[i]:
             continue
-        clause = owner[token.i]
+        clause = owner[i]
         if runs and previous == clause:
-            runs[-1][0].append(token)
+            runs[-1][0].append(i)
         else:
-            runs.append(([token], negated[clause], clause == root))
+            runs.append(([i], negated[clause], clause == root))
         previous = clause
     return runs
 
 
-def _negates(token: Token) -> bool:
-    if token.lower_ == "nothing":  # "it had nothing to do with the army"
+def _negates(parse: _Parse, i: int) -> bool:
+    lower = parse.lower[i]
+    if lower == "nothing":  # "it had nothing to do with the army"
         return True
-    if token.lower_ not in _NEGATORS:
+    if lower not in _NEGATORS:
         return False
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return following is None or following.lower_ not in _NOT_A_DENIAL_AFTER
+    return i + 1 >= len(parse.lower) or parse.lower[i + 1] not in _NOT_A_DENIAL_AFTER
 
 
-def _make_claim(text: str, tokens: list[Token], sentence: int, paragraph: int, negated: bool,
-                main: bool, fallback: bool) -> Claim | None:
-    while tokens and (tokens[0].is_punct or tokens[0].pos_ == "CCONJ"):
-        tokens = tokens[1:]
-    while tokens and ((tokens[-1].is_punct and tokens[-1].text not in {")", "]"})
-                      or tokens[-1].pos_ == "CCONJ"):
-        tokens = tokens[:-1]
-    words = [t for t in tokens if t.is_alpha or t.like_num or (not t.is_punct and not t.is_space)]
-    if not any(t.is_alpha or t.like_num for t in words):
+def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, paragraph: int, negated: bool,
+                main: bool, fallback: bool, links: tuple[str, ...], details: tuple[str, ...]) -> Claim | None:
+    punct, pos = parse.punct, parse.pos
+    first, last = 0, len(tokens)
+    while first < last and (punct[tokens[first]] or pos[tokens[first]] == "CCONJ"):
+        first += 1
+    while first < last and ((punct[tokens[last - 1]] and parse.text[tokens[last - 1]] not in {")", "]"})
+                            or pos[tokens[last - 1]] == "CCONJ"):
+        last -= 1
+    tokens = tokens[first:last]
+    words = [i for i in tokens if parse.alpha[i] or parse.num[i] or (not punct[i] and not parse.space[i])]
+    if not any(parse.alpha[i] or parse.num[i] for i in words):
         return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    lemmas = tuple((t.lemma_ or t.text).lower() for t in words)
-    content = " ".join((t.lemma_ or t.text).lower() for t in words if _is_content(t, fallback))
+    start, end = parse.idx[tokens[0]], parse.idx[tokens[-1]] + len(parse.text[tokens[-1]])
+    lemmas = tuple(parse.lemma[i] or parse.lower[i] for i in words)
+    content = " ".join(lemma for i, lemma in zip(words, lemmas) if _is_content(parse, i, fallback))
     if fallback:
         statement = len(words) >= 4
     else:
-        statement = any(t.pos_ in {"VERB", "AUX"} or _predicative_adjective(t) for t in tokens)
+        statement = any(pos[i] in {"VERB", "AUX"} or _predicative_adjective(parse, i) for i in tokens)
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
-                 paragraph=paragraph, words=tuple(t.lower_ for t in words), lemmas=lemmas,
-                 content=content, negated=negated, statement=statement, main=main)
+                 paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
+                 content=content, negated=negated, statement=statement, main=main, links=links, details=details)
 
 
-def _is_content(token: Token, fallback: bool) -> bool:
+def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
     """Words that carry the claim. Not spaCy's stop list: it drops 'not', 'off', 'same', 'between',
     which decide short answers ("the switch is off", "they are not connected")."""
-    if fallback or not token.pos_:
-        return not token.is_stop or token.lower_ in _KEPT_FUNCTION_WORDS
-    if token.lower_ in _KEPT_FUNCTION_WORDS:
+    pos = parse.pos[i]
+    if fallback or not pos:
+        return not parse.stop[i] or parse.lower[i] in _KEPT_FUNCTION_WORDS
+    if parse.lower[i] in _KEPT_FUNCTION_WORDS:
         return True
-    if token.pos_ in _FUNCTION_POS or token.lemma_.lower() in {"be", "have", "do"}:
+    if pos in _FUNCTION_POS or parse.lemma[i] in {"be", "have", "do"}:
         return False
-    return token.pos_ != "ADP"
+    return pos != "ADP"
 
 
-def _predicative_adjective(token: Token) -> bool:
+def _predicative_adjective(parse: _Parse, i: int) -> bool:
     """'Germany weak: reparations ...' — a note-form claim with the verb left out."""
-    return (token.pos_ == "ADJ" and token.head.pos_ in {"NOUN", "PROPN"} and token.i > token.head.i
-            and token.dep_ in {"amod", "acomp"})
+    head = parse.head[i]
+    return (parse.pos[i] == "ADJ" and parse.pos[head] in {"NOUN", "PROPN"} and i > head
+            and parse.dep[i] in {"amod", "acomp"})

@@ -1,0 +1,58 @@
+"""The matcher's shortcuts give exactly what the plain library calls give.
+
+Speed work replaced direct calls (rapidfuzz ``token_set_ratio`` over every pair, sklearn's
+``TfidfVectorizer.transform`` per essay) with cheaper routes; these tests compare the two on
+ordinary and awkward texts, so a shortcut that drifts from its definition fails here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+_WORDS = ["germany", "soviet", "trade", "isolate", "treaty", "army", "secret", "not", "versailles",
+          "genoa", "café", "ŀl", "x", "aa", "1922", "-", "trade-off"]
+contents = st.lists(st.lists(st.sampled_from(_WORDS), max_size=12).map(" ".join), min_size=1, max_size=20)
+
+
+def _direct_token_set(matcher, texts: list[str]) -> np.ndarray:
+    return process.cdist(texts, matcher._wording_content, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=1)
+
+
+def test_token_set_ratios_equal_rapidfuzz_on_the_rubrics_own_words(grader):
+    matcher = grader.matcher
+    texts = [*matcher._wording_content, "", "germany", "germany germany soviet", "unrelated words entirely"]
+    assert np.array_equal(matcher._token_set_ratios(texts), _direct_token_set(matcher, texts))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=contents)
+def test_token_set_ratios_equal_rapidfuzz_on_any_claims(grader, texts):
+    matcher = grader.matcher
+    assert np.array_equal(matcher._token_set_ratios(texts), _direct_token_set(matcher, texts))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=contents)
+def test_char_ngram_cosine_equals_sklearn(grader, texts):
+    matcher = grader.matcher
+    wordings = [c or "-" for c in matcher._wording_content]
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    expected = (vectorizer.fit(wordings).transform([t or "-" for t in texts])
+                @ vectorizer.transform(wordings).T).toarray()
+    np.testing.assert_allclose(matcher._char_grams.cosine([t or "-" for t in texts]), expected, rtol=0, atol=1e-12)
+
+
+def test_a_wording_of_function_words_only_scores_zero_not_a_perfect_match(tmp_path):
+    from rapallo_grader import Grader, Rubric
+
+    path = tmp_path / "thin.yaml"
+    path.write_text("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: It is.\n"
+                    "  - id: P2\n    marks: 1\n    text: Germany wanted trade.\n", encoding="utf-8")
+    matcher = Grader(Rubric.load(path)).matcher
+    assert "" in matcher._wording_content
+    texts = ["", "germany want trade", "it"]
+    assert np.array_equal(matcher._token_set_ratios(texts), _direct_token_set(matcher, texts))
