@@ -36,10 +36,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def grader_scores(questions: list[Question], pipeline: Pipeline, alternatives: bool,
                   semantic: Embedder | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Per answer: the grader's score as a fraction of the maximum, and its best match probability."""
+    """Per answer: the grader's score as a fraction of the maximum, and its best match probability.
+    A single long reference (SAF) is drafted as a short answer: full marks for a share of its points."""
     scores, best = [], []
     for q in questions:
-        rubric = Rubric.from_reference(q.text, list(q.references), 1.0, alternatives=alternatives)
+        rubric = Rubric.from_reference(q.text, list(q.references), 1.0, alternatives=alternatives,
+                                       short_answer=not alternatives)
         grader = Grader(rubric, pipeline, semantic=semantic or False)
         for report in grader.grade_iter(a.text for a in q.answers):
             scores.append((report.score or 0.0) / report.max_score)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import subprocess
 import sys
 
@@ -141,6 +142,24 @@ def test_rubric_draft_writes_a_loadable_rubric(tmp_path, capsys):
     assert [p.text for p in rubric.points] == ["The circuit was closed.", "The battery pushed current through the bulb.",
                                                "The switch connected both terminals."]
     assert rubric.max_score == 3.0
+
+
+def test_rubric_draft_short_answer_needs_only_a_share_of_the_points(tmp_path, capsys):
+    from rapallo_grader import Rubric
+    from rapallo_grader.authoring import ShortAnswerDrafting
+
+    answer = tmp_path / "model.txt"
+    answer.write_text("Name two tasks of the SDN controller.\n- Configuring forwarding tables.\n- Injecting packets."
+                      "\n- Monitoring traffic statistics.\n- Discovering the topology.\n- Inventorying devices.",
+                      encoding="utf-8")
+    out_path = tmp_path / "draft.yaml"
+    code, _, _ = run(capsys, "rubric", "draft", answer, "--short-answer", "--max-score", "2", "--output", out_path)
+    rubric = Rubric.load(out_path)
+    settings = ShortAnswerDrafting.load()
+    needed = math.ceil(len(rubric.points) * settings.full_marks_share - 1e-9)
+    assert code == EXIT_OK and len(rubric.points) == 5 and rubric.max_score == 2.0
+    assert needed < len(rubric.points) and rubric.points[0].marks * needed >= 2.0
+    assert rubric.matching.learned_threshold == settings.learned_threshold
 
 
 def test_rubric_check_warns_about_near_duplicate_points(tmp_path, capsys):

@@ -70,6 +70,12 @@ def test_model_rebuilds_identically_from_its_script(shared_data):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_short_answer_drafting_settings_refit_identically_from_their_script(shared_data):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "fit_drafting.py"), "--check"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_semantic_extra_adds_its_feature_and_model():
     from rapallo_grader import semantic
     from rapallo_grader.matching import SEMANTIC_FEATURES

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -120,6 +121,27 @@ def test_from_reference_makes_one_point_per_distinct_claim():
                                                "Terminal 1 and the positive terminal are not connected."]
     assert rubric.points[0].alternatives == ("Terminal 1 is separated from the positive terminal by the gap.",)
     assert [p.marks for p in rubric.points] == [0.5, 0.5] and rubric.max_score == 1.0
+
+
+def test_thirds_are_rounded_up_so_a_complete_answer_reaches_full_marks():
+    rubric = Rubric.from_reference("Why?", ["Germany was isolated.", "Russia needed trade.", "Both feared Poland."])
+    assert len(rubric.points) == 3 and sum(p.marks for p in rubric.points) >= rubric.max_score
+
+
+def test_a_short_answer_draft_gives_full_marks_for_a_share_of_the_points():
+    from rapallo_grader.authoring import ShortAnswerDrafting, draft
+
+    reference = ["The controller configures forwarding tables.", "It injects packets.", "It monitors traffic.",
+                 "It discovers the topology.", "It keeps an inventory of devices.", "It talks to applications."]
+    rubric = draft("Name two tasks of the controller.", reference, 1.0, short_answer=ShortAnswerDrafting(0.3, 0.2))
+    assert len(rubric.points) == 6 and rubric.matching.learned_threshold == 0.2
+    # ceil(6 x 0.3) = 2 points needed: each worth half, two of them reach full marks.
+    assert all(p.marks == 0.5 for p in rubric.points)
+    bundled = Rubric.from_reference("Name two tasks of the controller.", reference, short_answer=True)
+    settings = ShortAnswerDrafting.load()
+    assert bundled.matching.learned_threshold == settings.learned_threshold
+    assert bundled.points[0].marks * math.ceil(6 * settings.full_marks_share - 1e-9) >= 1.0
+    assert Rubric.from_yaml(bundled.to_yaml()).matching == bundled.matching
 
 
 def test_to_yaml_round_trips(rubric):

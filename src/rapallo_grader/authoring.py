@@ -7,6 +7,7 @@ as alternative wordings. The teacher then adds key terms, misconceptions and fee
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -33,10 +34,40 @@ def claims_of(text: str) -> list[str]:
     return [p for p in parts if len(re.findall(r"\w+", p)) >= 2]
 
 
+#: Fitted settings for drafts of short answers (``short_answer=True``), bundled with the models.
+DRAFTING = "drafting-v1.json"
+
+
+@dataclass(frozen=True)
+class ShortAnswerDrafting:
+    """A short answer earns full marks for ``full_marks_share`` of the model answer's points,
+    each matched at ``learned_threshold`` or better."""
+
+    full_marks_share: float
+    learned_threshold: float
+
+    @classmethod
+    def load(cls) -> ShortAnswerDrafting:
+        import json
+        from importlib import resources
+
+        source = resources.files("rapallo_grader.models") / DRAFTING
+        try:
+            data = json.loads(source.read_text(encoding="utf-8"))
+            settings = cls(float(data["full_marks_share"]), float(data["learned_threshold"]))
+        except (OSError, KeyError, TypeError, ValueError) as exc:
+            raise RuntimeError(f"{source} is missing or malformed ({exc}); reinstall rapallo-grader or "
+                               "rebuild it with scripts/fit_drafting.py") from exc
+        if not (0 < settings.full_marks_share <= 1 and 0 < settings.learned_threshold < 1):
+            raise RuntimeError(f"{source}: settings out of range ({settings}); rebuild it with scripts/fit_drafting.py")
+        return settings
+
+
 def draft(question: str, references: Sequence[str], max_score: float = 1.0,
-          alternatives: bool = False) -> Rubric:
+          alternatives: bool = False, short_answer: bool | ShortAnswerDrafting = False) -> Rubric:
     """``alternatives=True``: each reference is a complete answer on its own (as in short-answer
-    banks with several model answers), so they become the wordings of a single point."""
+    banks with several model answers), so they become the wordings of a single point.
+    ``short_answer``: True for the bundled fitted settings, or explicit ones (used when fitting)."""
     claims = [c for ref in references for c in claims_of(ref)]
     if not claims:
         raise ValueError("the reference answers contain no claims (need at least one sentence of two words)")
@@ -55,11 +86,18 @@ def draft(question: str, references: Sequence[str], max_score: float = 1.0,
         for j in members:
             cluster[j] = len(groups)
         groups.append(members)
-    marks = round(max_score / len(groups), 4)
+    needed, matching = len(groups), MatchingSettings()
+    if short_answer:
+        settings = short_answer if isinstance(short_answer, ShortAnswerDrafting) else ShortAnswerDrafting.load()
+        needed = max(1, math.ceil(len(groups) * settings.full_marks_share - 1e-9))
+        matching = MatchingSettings(learned_threshold=settings.learned_threshold)
+    # Rounded up, so that the points needed always reach max_score (1/3 rounded down would leave
+    # a complete answer at 0.9999); the score is capped at max_score.
+    marks = math.ceil(max_score / needed * 10_000) / 10_000
     points = tuple(Point(id=f"P{n}", marks=marks, text=claims[members[0]],
                          alternatives=tuple(dict.fromkeys(claims[j] for j in members[1:] if claims[j] != claims[members[0]])))
                    for n, members in enumerate(groups, 1))
-    return Rubric(question=question.strip(), points=points, max_score=float(max_score),
+    return Rubric(question=question.strip(), points=points, max_score=float(max_score), matching=matching,
                   source="<draft>", sha256="")
 
 

@@ -361,6 +361,9 @@ def rubric_main(argv: list[str]) -> int:
     draft.add_argument("--question", help="the question (default: the first line of the first answer "
                        "if it ends with '?' or reads as a question, else a placeholder)")
     draft.add_argument("--max-score", type=float, default=None, help="total marks (default: one per point)")
+    draft.add_argument("--short-answer", action="store_true",
+                       help="the model answer lists more than a student must write: full marks for a share of "
+                            "its points, at a lower match threshold (both fitted on teacher-marked short answers)")
     draft.add_argument("--output", "-o", type=Path)
     check = sub.add_parser("check", help="validate a rubric and point out weak spots")
     check.add_argument("rubric", type=Path)
@@ -383,13 +386,14 @@ def rubric_main(argv: list[str]) -> int:
     question = args.question
     if question is None:
         first, _, rest = texts[0].strip().partition("\n")
-        if first.rstrip().endswith("?") or first.split(" ", 1)[0].lower() in {"explain", "describe", "why", "how",
-                                                                               "what", "discuss", "outline"}:
+        if first.rstrip().endswith("?") or first.split(" ", 1)[0].lower() in {
+                "explain", "describe", "why", "how", "what", "discuss", "outline", "name", "list", "state", "give",
+                "identify"}:
             question, texts[0] = first.strip(), rest
         else:
             question = "TODO: the question"
-    rubric = Rubric.from_reference(question, texts, args.max_score or 1.0)
-    if args.max_score is None:  # one mark per point
+    rubric = Rubric.from_reference(question, texts, args.max_score or 1.0, short_answer=args.short_answer)
+    if args.max_score is None and not args.short_answer:  # one mark per point
         rubric = Rubric.from_reference(question, texts, float(len(rubric.points)))
     yaml_text = ("# Drafted by `grade rubric draft`: check every point, add key terms, misconceptions and\n"
                  "# feedback, then run `grade rubric check`.\n" + rubric.to_yaml())

@@ -137,15 +137,18 @@ class Rubric:
 
     @classmethod
     def from_reference(cls, question: str, references: list[str], max_score: float = 1.0, *,
-                       alternatives: bool = False) -> Rubric:
+                       alternatives: bool = False, short_answer: bool = False) -> Rubric:
         """Draft a rubric from model answers: one point per distinct claim, marks split evenly.
 
         With ``alternatives=True`` each reference is a complete answer by itself, and they become
-        the wordings of one point worth ``max_score``.
+        the wordings of one point worth ``max_score``. With ``short_answer=True`` the model answer
+        lists more than a student is expected to write (as in "name two tasks"): full marks come
+        from a share of its points, at a match threshold, both fitted on teacher-marked short
+        answers (``models/drafting-v1.json``, rebuilt by ``scripts/fit_drafting.py``).
         """
         from .authoring import draft
 
-        return draft(question, references, max_score, alternatives)
+        return draft(question, references, max_score, alternatives, short_answer)
 
     def to_yaml(self) -> str:
         from .authoring import to_yaml
