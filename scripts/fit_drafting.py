@@ -28,7 +28,7 @@ from datasets import saf  # noqa: E402
 
 from rapallo_grader import Grader, Rubric  # noqa: E402
 from rapallo_grader.agreement import pearson_r  # noqa: E402
-from rapallo_grader.authoring import DRAFTING  # noqa: E402
+from rapallo_grader.authoring import DRAFTING, ShortAnswerDrafting  # noqa: E402
 from rapallo_grader.pipeline import Pipeline  # noqa: E402
 
 SHARES = [round(0.05 * i, 2) for i in range(1, 21)]
@@ -47,9 +47,9 @@ def similarities() -> tuple[list[np.ndarray], np.ndarray]:
     return sims, np.array(labels)
 
 
-def score(sims: list[np.ndarray], share: float, threshold: float) -> np.ndarray:
+def score(sims: list[np.ndarray], settings: ShortAnswerDrafting) -> np.ndarray:
     """The score a short-answer draft gives: points matched over points needed, capped at 1."""
-    return np.array([min(1.0, float((s >= threshold).sum()) / max(1, math.ceil(len(s) * share - 1e-9)))
+    return np.array([min(1.0, float((s >= settings.learned_threshold).sum()) / settings.points_needed(len(s)))
                      for s in sims])
 
 
@@ -58,7 +58,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="refit and compare with the committed file")
     args = parser.parse_args()
     sims, labels = similarities()
-    grid = [(pearson_r(labels, score(sims, share, threshold)), share, threshold)
+    grid = [(pearson_r(labels, score(sims, ShortAnswerDrafting(share, threshold))), share, threshold)
             for share in SHARES for threshold in THRESHOLDS]
     # First of equals (the smaller share); a constant score (r undefined) never wins.
     r, share, threshold = max(grid, key=lambda row: -1.0 if math.isnan(row[0]) else row[0])

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .conftest import ROOT
+
 _WORDS = ["germany", "soviet", "trade", "isolate", "treaty", "army", "secret", "not", "versailles",
           "genoa", "café", "ŀl", "x", "aa", "1922", "-", "trade-off"]
 contents = st.lists(st.lists(st.sampled_from(_WORDS), max_size=12).map(" ".join), min_size=1, max_size=20)
@@ -56,3 +58,16 @@ def test_a_wording_of_function_words_only_scores_zero_not_a_perfect_match(tmp_pa
     assert "" in matcher._wording_content
     texts = ["", "germany want trade", "it"]
     assert np.array_equal(matcher._token_set_ratios(texts), _direct_token_set(matcher, texts))
+
+
+def test_a_full_word_cache_is_emptied_without_changing_any_mark(rubric, monkeypatch):
+    from rapallo_grader import Grader
+    from rapallo_grader import matching
+
+    essays = [(ROOT / "examples" / name).read_text(encoding="utf-8")
+              for name in ("strong.txt", "medium.txt", "negation.txt")] * 2
+    expected = [r.to_json() for r in Grader(rubric).grade_many(essays)]
+    monkeypatch.setattr(matching, "CACHE_FORMS", 40)  # far fewer than one essay's word forms
+    reports = Grader(rubric).grade_many(essays)
+    assert [r.error for r in reports] == [None] * len(essays)
+    assert [r.to_json() for r in reports] == expected

@@ -46,6 +46,10 @@ class ShortAnswerDrafting:
     full_marks_share: float
     learned_threshold: float
 
+    def points_needed(self, n_points: int) -> int:
+        """How many of ``n_points`` earn full marks: the share, rounded up, at least one."""
+        return max(1, math.ceil(n_points * self.full_marks_share - 1e-9))
+
     @classmethod
     def load(cls) -> ShortAnswerDrafting:
         import json
@@ -89,7 +93,7 @@ def draft(question: str, references: Sequence[str], max_score: float = 1.0,
     needed, matching = len(groups), MatchingSettings()
     if short_answer:
         settings = short_answer if isinstance(short_answer, ShortAnswerDrafting) else ShortAnswerDrafting.load()
-        needed = max(1, math.ceil(len(groups) * settings.full_marks_share - 1e-9))
+        needed = settings.points_needed(len(groups))
         matching = MatchingSettings(learned_threshold=settings.learned_threshold)
     # Rounded up, so that the points needed always reach max_score (1/3 rounded down would leave
     # a complete answer at 0.9999); the score is capped at max_score.

@@ -95,8 +95,8 @@ class _Vocabulary:
         return self._index[word]
 
     def freeze(self) -> None:
-        self._cache: dict[str, int] = {}  # form -> its row of answers in _table
-        self._table = np.zeros((1024, len(self.words)), dtype=bool)
+        self._cache: dict[str, int] = {}  # form -> its row of answers in table
+        self.table = np.zeros((1024, len(self.words)), dtype=bool)
         self._exact = [i for i, w in enumerate(self.words) if not w.endswith("*")]
         self._stems = [i for i, w in enumerate(self.words) if w.endswith("*")]
         self._exact_text = [self.words[i] for i in self._exact]
@@ -106,24 +106,28 @@ class _Vocabulary:
             by_length.setdefault(len(self.words[i]) - 1, []).append(i)
         self._stems_by_length = sorted(by_length.items())
 
-    def hits(self, forms: list[str]) -> np.ndarray:
-        """forms x vocabulary: does this essay word (or lemma) use this term word?
+    def rows(self, forms: list[str]) -> np.ndarray:
+        """Each form's row in ``table`` (forms x vocabulary: does this essay word or lemma use
+        this term word?).
 
         A class writes with much the same words, so each form's answer is remembered (up to
-        ``CACHE_FORMS`` forms); only forms not seen before go through rapidfuzz.
+        ``CACHE_FORMS`` forms); only forms not seen before go through rapidfuzz. When the cache
+        is full it starts again, with this call's forms.
         """
-        new = [f for f in dict.fromkeys(forms) if f not in self._cache]
+        unique = list(dict.fromkeys(forms))
+        new = [f for f in unique if f not in self._cache]
+        if new and len(self._cache) + len(new) > CACHE_FORMS:
+            self._cache.clear()
+            new = unique
         if new:
-            if len(self._cache) + len(new) > CACHE_FORMS:
-                self._cache.clear()
             used = len(self._cache)
-            if used + len(new) > len(self._table):
-                grown = np.zeros((max(2 * len(self._table), used + len(new)), len(self.words)), dtype=bool)
-                grown[:used] = self._table[:used]
-                self._table = grown
-            self._table[used:used + len(new)] = self._compute(new)
+            if used + len(new) > len(self.table):
+                grown = np.zeros((max(2 * len(self.table), used + len(new)), len(self.words)), dtype=bool)
+                grown[:used] = self.table[:used]
+                self.table = grown
+            self.table[used:used + len(new)] = self._compute(new)
             self._cache.update(zip(new, range(used, used + len(new))))
-        return self._table[[self._cache[f] for f in forms]]
+        return np.array([self._cache[f] for f in forms], dtype=np.intp)
 
     def _compute(self, forms: list[str]) -> np.ndarray:
         out = np.zeros((len(forms), len(self.words)), dtype=bool)
@@ -407,18 +411,14 @@ class Matcher:
                 np.maximum.reduceat(window_overlap / self._wording_sizes[None, :], starts, axis=1).astype(float))
 
     def _claim_vocabulary(self, essay: ParsedEssay) -> np.ndarray:
-        forms: dict[str, int] = {}
-        rows: list[list[int]] = []
-        for claim in essay.claims:
-            claim_forms = (*claim.words, *claim.lemmas, *_bigrams(claim.words), *_bigrams(claim.lemmas))
-            rows.append([forms.setdefault(f, len(forms)) for f in claim_forms])
-        from scipy.sparse import csr_matrix
-
-        form_hits = self._vocab.hits(list(forms)).astype(np.float32)
-        indptr = np.cumsum([0, *(len(r) for r in rows)])
-        indices = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
-        uses = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), len(forms)))
-        return np.asarray(uses @ form_hits) > 0
+        """claims x vocabulary: the term words each claim uses (in its words, lemmas or their pairs)."""
+        forms: list[str] = []
+        starts: list[int] = []
+        for claim in essay.claims:  # every claim has at least one word, so no run is empty
+            starts.append(len(forms))
+            forms += (*claim.words, *claim.lemmas, *_bigrams(claim.words), *_bigrams(claim.lemmas))
+        rows = self._vocab.rows(forms)  # first: it may grow the table
+        return np.logical_or.reduceat(self._vocab.table[rows], starts, axis=0)
 
     def _phrases(self, vocab_hits: np.ndarray) -> np.ndarray:
         if not len(self._phrase_columns):
