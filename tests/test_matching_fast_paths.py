@@ -27,14 +27,14 @@ def _direct_token_set(matcher, texts: list[str]) -> np.ndarray:
 def test_token_set_ratios_equal_rapidfuzz_on_the_rubrics_own_words(grader):
     matcher = grader.matcher
     texts = [*matcher._wording_content, "", "germany", "germany germany soviet", "unrelated words entirely"]
-    assert np.array_equal(matcher._token_set_ratios(texts), _direct_token_set(matcher, texts))
+    assert np.array_equal(matcher._token_sets.ratios(texts), _direct_token_set(matcher, texts))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=contents)
 def test_token_set_ratios_equal_rapidfuzz_on_any_claims(grader, texts):
     matcher = grader.matcher
-    assert np.array_equal(matcher._token_set_ratios(texts), _direct_token_set(matcher, texts))
+    assert np.array_equal(matcher._token_sets.ratios(texts), _direct_token_set(matcher, texts))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -57,7 +57,7 @@ def test_a_wording_of_function_words_only_scores_zero_not_a_perfect_match(tmp_pa
     matcher = Grader(Rubric.load(path)).matcher
     assert "" in matcher._wording_content
     texts = ["", "germany want trade", "it"]
-    assert np.array_equal(matcher._token_set_ratios(texts), _direct_token_set(matcher, texts))
+    assert np.array_equal(matcher._token_sets.ratios(texts), _direct_token_set(matcher, texts))
 
 
 def test_a_full_word_cache_is_emptied_without_changing_any_mark(rubric, monkeypatch):

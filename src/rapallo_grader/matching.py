@@ -189,6 +189,45 @@ class _CharGrams:
         return np.asarray(tfidf @ self._wordings)
 
 
+class _TokenSetRatios:
+    """``fuzz.token_set_ratio`` of texts against the rubric's wordings, computed in two passes.
+
+    Where two texts share no word, the token-set ratio is the plain ratio of their sorted word
+    sets, which rapidfuzz compares many at a time; only pairs that share a word (a third or so)
+    go through the token-set scorer itself.
+    """
+
+    def __init__(self, wordings: list[str]) -> None:
+        self._wordings = wordings
+        word_sets = [sorted(set(w.split())) for w in wordings]
+        self._joined = [" ".join(words) for words in word_sets]
+        self._empty = np.array([not words for words in word_sets])
+        self._index: dict[str, int] = {}
+        for words in word_sets:
+            for word in words:
+                self._index.setdefault(word, len(self._index))
+        self._words = np.zeros((len(wordings), max(1, len(self._index))), dtype=np.float32)
+        for row, words in enumerate(word_sets):
+            self._words[row, [self._index[w] for w in words]] = 1
+
+    def ratios(self, texts: list[str]) -> np.ndarray:
+        """texts x wordings, 0-100 (float32)."""
+        uses = np.zeros((len(texts), self._words.shape[1]), dtype=np.float32)
+        joined = []
+        for row, text in enumerate(texts):
+            words = set(text.split())
+            joined.append(" ".join(sorted(words)))
+            uses[row, [self._index[w] for w in words if w in self._index]] = 1
+        ratio = process.cdist(joined, self._joined, scorer=fuzz.ratio, dtype=np.float32, workers=1)
+        rows, columns = np.nonzero(uses @ self._words.T)
+        if len(rows):
+            ratio[rows, columns] = process.cpdist([texts[r] for r in rows], [self._wordings[c] for c in columns],
+                                                  scorer=fuzz.token_set_ratio, dtype=np.float32, workers=1)
+        empty = np.array([not j for j in joined])[:, None] | self._empty[None, :]
+        ratio[empty] = 0.0  # the token-set ratio of an empty text is 0, its plain ratio may be 100
+        return ratio
+
+
 class Matcher:
     def __init__(self, rubric: Rubric, pipeline: Pipeline, model: MatchModel | None = None,
                  embedder: Embedder | None = None) -> None:
@@ -241,16 +280,7 @@ class Matcher:
             self._wording_lemmas[w, [self._lemma_index[x] for x in lemmas]] = 1
         self._wording_sizes = np.maximum(1.0, self._wording_lemmas.sum(axis=1))
         self._char_grams = _CharGrams([c or "-" for c in contents])
-        word_sets = [sorted(set(c.split())) for c in contents]
-        self._wording_word_sets = [" ".join(words) for words in word_sets]
-        self._wording_empty = np.array([not words for words in word_sets])
-        self._wording_word_index: dict[str, int] = {}
-        for words in word_sets:
-            for word in words:
-                self._wording_word_index.setdefault(word, len(self._wording_word_index))
-        self._wording_words = np.zeros((len(contents), max(1, len(self._wording_word_index))), dtype=np.float32)
-        for row, words in enumerate(word_sets):
-            self._wording_words[row, [self._wording_word_index[w] for w in words]] = 1
+        self._token_sets = _TokenSetRatios(contents)
         self._criterion_words = np.log1p([len(t.split()) for t in self._text_content])
         if embedder is not None:
             texts = []
@@ -434,7 +464,7 @@ class Matcher:
         token-sort ratios, and character n-gram TF-IDF cosine. Wordings whose negation disagrees
         with the claim's are skipped by the ratios."""
         contents = [c.content for c in essay.claims]
-        set_ratio = self._token_set_ratios(contents) / 100.0
+        set_ratio = self._token_sets.ratios(contents) / 100.0
         sort_ratio = process.cdist(contents, self._wording_content, scorer=fuzz.token_sort_ratio,
                                    dtype=np.float32, workers=1) / 100.0
         claim_len = np.array([len(c.split()) for c in contents], dtype=np.float32)
@@ -451,31 +481,6 @@ class Matcher:
         return (np.maximum.reduceat(set_ratio, starts, axis=1).astype(float),
                 np.maximum.reduceat(sort_ratio, starts, axis=1).astype(float),
                 np.maximum.reduceat(cosine, starts, axis=1).astype(float))
-
-
-    def _token_set_ratios(self, contents: list[str]) -> np.ndarray:
-        """``fuzz.token_set_ratio`` of every claim against every wording, computed in two passes.
-
-        Where two texts share no word, the token-set ratio is the plain ratio of their sorted word
-        sets, which rapidfuzz compares many at a time; only pairs that share a word (a third or
-        so) go through the token-set scorer itself.
-        """
-        index = self._wording_word_index
-        uses = np.zeros((len(contents), len(index)), dtype=np.float32)
-        word_sets = []
-        for row, content in enumerate(contents):
-            words = set(content.split())
-            word_sets.append(" ".join(sorted(words)))
-            uses[row, [index[w] for w in words if w in index]] = 1
-        ratio = process.cdist(word_sets, self._wording_word_sets, scorer=fuzz.ratio, dtype=np.float32, workers=1)
-        rows, columns = np.nonzero(uses @ self._wording_words.T)
-        if len(rows):
-            ratio[rows, columns] = process.cpdist([contents[r] for r in rows],
-                                                  [self._wording_content[c] for c in columns],
-                                                  scorer=fuzz.token_set_ratio, dtype=np.float32, workers=1)
-        empty = np.array([not w for w in word_sets])[:, None] | self._wording_empty[None, :]
-        ratio[empty] = 0.0  # the token-set ratio of an empty text is 0, its plain ratio may be 100
-        return ratio
 
 
 def _window(rows: np.ndarray, paragraph: np.ndarray, reach: int) -> np.ndarray:
