@@ -145,29 +145,46 @@ class _Vocabulary:
 
 
 class _CharGrams:
-    """Character n-gram TF-IDF (sklearn's ``char_wb``, 3-5) fitted on the rubric's wordings.
+    """Character n-gram TF-IDF of claims against the rubric's wordings: scikit-learn's
+    ``TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)``, reproduced to
+    the last bit (the tests compare the two) without importing scikit-learn, which costs a
+    second of every start-up.
 
     ``char_wb`` n-grams never cross a space, so a text's counts are the sum of its words' counts:
     each word is analysed once per grader (up to ``CACHE_FORMS`` words) instead of once per claim.
     """
 
     def __init__(self, wordings: list[str]) -> None:
-        from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer  # heavy: only here
-
-        counter = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float64)
-        counts = counter.fit_transform(wordings)
-        weighting = TfidfTransformer(sublinear_tf=True).fit(counts)
-        self._wordings = weighting.transform(counts).T.toarray()  # n-grams x wordings
-        self._idf = weighting.idf_
-        self._analyse = counter.build_analyzer()
-        self._columns = counter.vocabulary_
+        first_seen: dict[str, int] = {}
+        documents: list[dict[str, int]] = []
+        for text in wordings:
+            counts: dict[str, int] = {}
+            for word in text.lower().split():
+                for gram in _char_wb(word):
+                    first_seen.setdefault(gram, len(first_seen))
+                    counts[gram] = counts.get(gram, 0) + 1
+            documents.append(counts)
+        self._columns = {gram: i for i, gram in enumerate(sorted(first_seen))}
+        df = np.bincount([self._columns[g] for counts in documents for g in counts],
+                         minlength=len(self._columns)).astype(np.float64) + 1.0
+        self._idf = np.full_like(df, len(wordings) + 1)
+        self._idf /= df
+        np.log(self._idf, out=self._idf)
+        self._idf += 1.0  # smoothed idf, as TfidfTransformer
+        self._wordings = np.zeros((len(self._columns), len(wordings)))  # n-grams x wordings
+        for j, counts in enumerate(documents):
+            # scikit-learn keeps a fitted row's n-grams in order of first appearance; the l2 norm
+            # is summed in that order.
+            grams = sorted(counts, key=first_seen.__getitem__)
+            columns = np.array([self._columns[g] for g in grams], dtype=np.intp)
+            weights = np.log(np.array([counts[g] for g in grams], dtype=np.float64)) + 1.0
+            weights *= self._idf[columns]
+            self._wordings[columns, j] = weights / _sequential_norms(weights, np.zeros(len(weights), dtype=np.intp), 1)
         self._words: dict[str, list[int]] = {}
 
     def cosine(self, texts: list[str]) -> np.ndarray:
-        """texts x wordings. The same arithmetic as ``TfidfTransformer.transform`` (sublinear tf,
-        idf, l2 rows), without its per-call validation, which cost more than the sums here."""
+        """texts x wordings."""
         from scipy.sparse import csr_matrix
-        from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
         if len(self._words) > CACHE_FORMS:
             self._words.clear()
@@ -177,16 +194,37 @@ class _CharGrams:
             for word in text.split():
                 grams = self._words.get(word)
                 if grams is None:
-                    grams = self._words[word] = [self._columns[g] for g in self._analyse(word) if g in self._columns]
+                    grams = self._words[word] = [self._columns[g] for g in _char_wb(word.lower()) if g in self._columns]
                 indices += grams
             indptr.append(len(indices))
         tfidf = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(texts), len(self._columns)))
-        tfidf.sum_duplicates()
+        tfidf.sum_duplicates()  # counts, each row's n-grams in column order
         np.log(tfidf.data, tfidf.data)
         tfidf.data += 1.0
         tfidf.data *= self._idf[tfidf.indices]
-        inplace_csr_row_normalize_l2(tfidf)
+        rows = np.repeat(np.arange(len(texts)), np.diff(tfidf.indptr))
+        tfidf.data /= _sequential_norms(tfidf.data, rows, len(texts))[rows]
         return np.asarray(tfidf @ self._wordings)
+
+
+def _char_wb(word: str) -> list[str]:
+    """The 3- to 5-character n-grams of one word padded with spaces, as scikit-learn's ``char_wb``
+    analyser makes them (a word shorter than n gives itself once)."""
+    padded = f" {word} "
+    grams = []
+    for n in range(3, 6):
+        grams += [padded[i:i + n] for i in range(max(1, len(padded) - n + 1))]
+        if len(padded) <= n:
+            break
+    return grams
+
+
+def _sequential_norms(values: np.ndarray, rows: np.ndarray, n_rows: int) -> np.ndarray:
+    """l2 norm per row, summed one value after another in order (``bincount`` is a plain loop),
+    as scikit-learn's ``inplace_csr_row_normalize_l2`` sums them; 1 for an empty row."""
+    norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n_rows))
+    norms[norms == 0] = 1.0
+    return norms
 
 
 class _TokenSetRatios:

@@ -78,13 +78,19 @@ def _candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
 
     Two texts within a 10% edit of each other share most of their trigrams, so no near-duplicate
     is missed, and only these few pairs need the full character comparison."""
-    from sklearn.feature_extraction.text import CountVectorizer
+    from scipy.sparse import csr_matrix
 
-    try:
-        shingles = CountVectorizer(analyzer="word", ngram_range=(3, 3), binary=True, token_pattern=r"\S+",
-                                   lowercase=False, dtype=np.int32).fit_transform(texts)
-    except ValueError:  # no essay has three words
+    index: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    for row, text in enumerate(texts):
+        words = text.split()
+        for trigram in {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}:
+            rows.append(row)
+            columns.append(index.setdefault(trigram, len(index)))
+    if not index:  # no essay has three words
         return []
+    shingles = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=(len(texts), len(index)))
     sizes = np.maximum(1, np.asarray(shingles.sum(axis=1)).ravel())
     shared = (shingles @ shingles.T).tocoo()
     keep = (shared.row < shared.col) & (shared.data >= 0.4 * np.minimum(sizes[shared.row], sizes[shared.col]))
