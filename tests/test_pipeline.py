@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import ROOT
+
 
 @pytest.fixture(scope="module")
 def pipeline(grader):
@@ -55,3 +57,14 @@ def test_without_a_model_the_grader_falls_back_to_rules_and_says_so(monkeypatch,
     assert report.pipeline["fallback"] is True and report.pipeline["name"].startswith("blank:en")
     assert "fallback_pipeline" in report.flags
     assert {p.id for p in report.points if p.awarded} == {"K2"}
+
+
+def test_a_full_string_cache_starts_again_without_changing_any_claim(pipeline, monkeypatch):
+    from rapallo_grader import pipeline as pipeline_module
+
+    texts = [(ROOT / "examples" / name).read_text(encoding="utf-8") for name in ("strong.txt", "negation.txt")] * 2
+    expected = list(pipeline.parse_many(texts))
+    remembered = len(pipeline._strings)
+    monkeypatch.setattr(pipeline_module, "_STRINGS_REMEMBERED", 10)
+    assert list(pipeline.parse_many(texts)) == expected
+    assert len(pipeline._strings) < remembered  # only the last essay's strings are left

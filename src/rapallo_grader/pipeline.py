@@ -34,6 +34,8 @@ _FUNCTION_POS = {"DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE
 _KEPT_FUNCTION_WORDS = {"not", "n't", "no", "never", "none", "nothing", "on", "off", "out", "between",
                         "without", "same", "different", "both", "neither", "either", "all", "only"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+#: spaCy string hashes already turned into text (words, lemmas, labels); a stream starts again past this.
+_STRINGS_REMEMBERED = 200_000
 
 
 @dataclass(frozen=True)
@@ -125,9 +127,11 @@ class _Parse:
     def __init__(self, doc: Doc, strings: dict[int, str]) -> None:
         from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH, POS
 
-        columns = cast("list[list[int]]", doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM,
-                                IS_STOP]).reshape(len(doc), 12).T.tolist())
+        attributes = [ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM, IS_STOP]
+        columns = cast("list[list[int]]", doc.to_array(attributes).reshape(len(doc), len(attributes)).T.tolist())
         store = doc.vocab.strings
+        if len(strings) > _STRINGS_REMEMBERED:
+            strings.clear()
 
         def named(hashes: list[int]) -> list[str]:
             out = []
