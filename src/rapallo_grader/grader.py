@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from itertools import islice
-from multiprocessing.pool import AsyncResult
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import islice, repeat
+from multiprocessing.pool import AsyncResult
 from typing import Any
 
-from . import __version__
 import numpy as np
 
+from . import __version__
 from .agreement import Agreement, agreement
+from .authoring import claims_of
 from .calibration import Calibration
 from .errors import EssayError
 from .marked import MarkedEssay
@@ -22,18 +23,12 @@ from .model import DEFAULT_MODEL, SEMANTIC_MODEL, MatchModel
 from .pipeline import ParsedEssay, Pipeline
 from .report import Report
 from .rubric import Rubric
-from .authoring import claims_of
 from .scoring import generic_words, mark
-from .triage import CopyCheck, near_duplicates
 from .semantic import Embedder
+from .triage import CopyCheck, near_duplicates
 
 
 _FORKED: tuple[Grader, Mapping[int, Sequence[str]]] | None = None
-
-
-def _nones() -> Iterator[None]:
-    while True:
-        yield None
 
 
 def _grade_chunk(chunk: list[tuple[int, tuple[str | EssayError, str | None]]]) -> list[Report]:
@@ -137,7 +132,7 @@ class Grader:
         global _FORKED
         _FORKED = (self, duplicates)
         chunk_size = max(1, min(batch_size, 32))
-        numbered = enumerate(zip(texts, sources if sources is not None else _nones()))
+        numbered = enumerate(zip(texts, sources if sources is not None else repeat(None)))
         pending: deque[AsyncResult[list[Report]]] = deque()
         with multiprocessing.get_context("fork").Pool(n_process) as pool:
             while True:

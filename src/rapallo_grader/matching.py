@@ -22,6 +22,7 @@ handful of ``rapidfuzz.process.cdist`` calls and matrix products.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -240,22 +241,14 @@ class _TokenSetRatios:
         word_sets = [sorted(set(w.split())) for w in wordings]
         self._joined = [" ".join(words) for words in word_sets]
         self._empty = np.array([not words for words in word_sets])
-        self._index: dict[str, int] = {}
-        for words in word_sets:
-            for word in words:
-                self._index.setdefault(word, len(self._index))
-        self._words = np.zeros((len(wordings), max(1, len(self._index))), dtype=np.float32)
-        for row, words in enumerate(word_sets):
-            self._words[row, [self._index[w] for w in words]] = 1
+        self._index = _word_index(word_sets)
+        self._words = _incidence(word_sets, self._index)
 
     def ratios(self, texts: list[str]) -> np.ndarray:
         """texts x wordings, 0-100 (float32)."""
-        uses = np.zeros((len(texts), self._words.shape[1]), dtype=np.float32)
-        joined = []
-        for row, text in enumerate(texts):
-            words = set(text.split())
-            joined.append(" ".join(sorted(words)))
-            uses[row, [self._index[w] for w in words if w in self._index]] = 1
+        word_sets = [sorted(set(text.split())) for text in texts]
+        joined = [" ".join(words) for words in word_sets]
+        uses = _incidence(word_sets, self._index)
         ratio = process.cdist(joined, self._joined, scorer=fuzz.ratio, dtype=np.float32, workers=1)
         rows, columns = np.nonzero(uses @ self._words.T)
         if len(rows):
@@ -308,14 +301,9 @@ class Matcher:
         self._wording_negated = np.array(negations, dtype=bool)
         self._wording_starts = np.cumsum([0, *counts[:-1]])
         self._has_negated_wording = np.logical_or.reduceat(self._wording_negated, self._wording_starts)
-        self._lemma_index: dict[str, int] = {}
         wording_lemmas = [self._demoted(c) for c in contents]
-        for lemmas in wording_lemmas:
-            for lemma in lemmas:
-                self._lemma_index.setdefault(lemma, len(self._lemma_index))
-        self._wording_lemmas = np.zeros((len(contents), max(1, len(self._lemma_index))), dtype=np.float32)
-        for w, lemmas in enumerate(wording_lemmas):
-            self._wording_lemmas[w, [self._lemma_index[x] for x in lemmas]] = 1
+        self._lemma_index = _word_index(wording_lemmas)
+        self._wording_lemmas = _incidence(wording_lemmas, self._lemma_index)
         self._wording_sizes = np.maximum(1.0, self._wording_lemmas.sum(axis=1))
         self._char_grams = _CharGrams([c or "-" for c in contents])
         self._token_sets = _TokenSetRatios(contents)
@@ -462,13 +450,9 @@ class Matcher:
                        sentence_paragraph: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Share of a wording's (question-demoted) lemmas the claim uses, of the claim's lemmas the
         wording uses, and of the wording's lemmas the claim's window uses; best wording per criterion."""
-        uses = np.zeros((len(essay.claims), self._wording_lemmas.shape[1]), dtype=np.float32)
-        sizes = np.ones(len(essay.claims), dtype=np.float32)
-        for r, claim in enumerate(essay.claims):
-            lemmas = self._demoted(claim.content)
-            sizes[r] = max(1, len(lemmas))
-            known = [self._lemma_index[x] for x in lemmas if x in self._lemma_index]
-            uses[r, known] = 1
+        claim_lemmas = [self._demoted(claim.content) for claim in essay.claims]
+        sizes = np.array([max(1, len(lemmas)) for lemmas in claim_lemmas], dtype=np.float32)
+        uses = _incidence(claim_lemmas, self._lemma_index)
         overlap = uses @ self._wording_lemmas.T
         sentence_uses = np.logical_or.reduceat(uses > 0, starts, axis=0)
         window_uses = _window(sentence_uses, sentence_paragraph, self.settings.context_sentences)[sentence_of_run]
@@ -519,6 +503,24 @@ class Matcher:
         return (np.maximum.reduceat(set_ratio, starts, axis=1).astype(float),
                 np.maximum.reduceat(sort_ratio, starts, axis=1).astype(float),
                 np.maximum.reduceat(cosine, starts, axis=1).astype(float))
+
+
+def _word_index(rows: Iterable[Iterable[str]]) -> dict[str, int]:
+    """Each word's column, in order of first appearance."""
+    index: dict[str, int] = {}
+    for words in rows:
+        for word in words:
+            index.setdefault(word, len(index))
+    return index
+
+
+def _incidence(rows: Sequence[Iterable[str]], index: dict[str, int]) -> np.ndarray:
+    """rows x words (float32, for BLAS products): 1 where the row uses the word; words outside
+    ``index`` are ignored. At least one column, so that products keep their shape."""
+    out = np.zeros((len(rows), max(1, len(index))), dtype=np.float32)
+    for row, words in enumerate(rows):
+        out[row, [index[w] for w in words if w in index]] = 1
+    return out
 
 
 def _window(rows: np.ndarray, paragraph: np.ndarray, reach: int) -> np.ndarray:

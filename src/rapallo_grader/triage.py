@@ -2,8 +2,9 @@
 answers and marks that were close calls.
 
 Flags never change a mark; they are listed in the report, the gradebook and the class overview.
-Comparisons go through rapidfuzz's C loops (``process.extractOne``, ``process.cdist``), never
-Python loops over pairs of essays.
+Comparisons go through rapidfuzz's ``process.cdist`` and, between students, a sparse product
+of word trigrams that leaves only likely pairs for ``fuzz.ratio``; never Python loops over all
+pairs of essays.
 """
 
 from __future__ import annotations
