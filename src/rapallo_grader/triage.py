@@ -67,8 +67,13 @@ def near_duplicates(texts: Sequence[str | object], labels: Sequence[str]) -> dic
         return {}
     pool = [normal[i] for i in candidates]
     found: dict[int, list[str]] = {}
-    for a, b in _candidate_pairs(pool):
-        if fuzz.ratio(pool[a], pool[b], processor=None, score_cutoff=NEAR_DUPLICATE):
+    pairs = _candidate_pairs(pool)
+    if not pairs:
+        return {}
+    ratios = process.cpdist([pool[a] for a, _ in pairs], [pool[b] for _, b in pairs], scorer=fuzz.ratio,
+                            score_cutoff=NEAR_DUPLICATE, workers=1)
+    for (a, b), ratio in zip(pairs, ratios):
+        if ratio:
             found.setdefault(candidates[a], []).append(labels[candidates[b]])
             found.setdefault(candidates[b], []).append(labels[candidates[a]])
     return {k: sorted(v, key=labels.index) for k, v in found.items()}
