@@ -45,7 +45,28 @@ def test_char_ngram_cosine_equals_sklearn_to_the_last_bit(grader, texts):
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
     fitted = vectorizer.fit_transform(wordings)
     expected = (vectorizer.transform([t or "-" for t in texts]) @ fitted.T).toarray()
-    assert np.array_equal(matcher._char_grams.cosine([t or "-" for t in texts]), expected)
+    assert np.array_equal(matcher._char_grams.cosine(matcher._char_grams.counts([t or "-" for t in texts])), expected)
+
+
+def test_window_char_cosine_is_sklearns_cosine_of_the_window_text(grader):
+    """A claim's window (its sentence and the next and previous in the same paragraph) is compared
+    as one text: summing its claims' n-gram counts must give what analysing the joined text gives."""
+    matcher = grader.matcher
+    text = ("Germany was isolated after Versailles. The Soviets wanted trade, and both were outcasts. "
+            "Russia did not trust Britain.\n\nThe army trained in secret. Genoa failed.")
+    essay = grader.pipeline.parse(text)
+    table = matcher.match(essay)
+    column = matcher.feature_names.index("window_char_cosine")
+    wordings = [c or "-" for c in matcher._wording_content]
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    fitted = vectorizer.fit_transform(wordings)
+    reach = matcher.settings.context_sentences
+    windows = [" ".join(c.content for c in essay.claims if abs(c.sentence - claim.sentence) <= reach
+                        and c.paragraph == claim.paragraph) for claim in essay.claims]
+    assert len(set(windows)) > 2 and windows[-1] != windows[-2] + " " + windows[-1]  # paragraphs kept apart
+    cosine = (vectorizer.transform(windows) @ fitted.T).toarray()
+    expected = np.maximum.reduceat(cosine, matcher._wording_starts, axis=1)
+    assert np.array_equal(table.features[:, :, column], expected)
 
 
 @given(word=st.text(st.characters(blacklist_categories=["Zs", "Cc", "Zl", "Zp"]), min_size=1, max_size=9))

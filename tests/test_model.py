@@ -55,10 +55,12 @@ def test_teacher_terms_stay_in_charge(rubric):
 
 
 def test_probability_rises_with_overlap():
+    """A claim that says the point word for word (and so does its window) is a match; one that
+    shares nothing is not."""
     model = MatchModel.load()
     low, high = np.zeros(len(FEATURES)), np.zeros(len(FEATURES))
     for name in ("term_coverage", "anchored", "wording_set_ratio", "wording_sort_ratio", "char_tfidf_cosine",
-                 "lemma_recall", "lemma_precision", "statement"):
+                 "lemma_recall", "lemma_precision", "window_lemma_recall", "window_char_cosine", "statement"):
         high[FEATURES.index(name)] = 1.0
     low[FEATURES.index("statement")] = 1.0
     assert model.predict(high[None, :])[0] > model.threshold > model.predict(low[None, :])[0]

@@ -35,7 +35,7 @@ def claims_of(text: str) -> list[str]:
 
 
 #: Fitted settings for drafts of short answers (``short_answer=True``), bundled with the models.
-DRAFTING = "drafting-v1.json"
+DRAFTING = "drafting-v2.json"
 
 
 @dataclass(frozen=True)

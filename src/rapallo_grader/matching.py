@@ -25,6 +25,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -33,6 +34,9 @@ from .model import MatchModel
 from .pipeline import ParsedEssay, Pipeline
 from .semantic import Embedder
 from .rubric import Criterion, Misconception, Rubric
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 # Spelling slips are forgiven only in words long enough for an edit not to make another word
 # ("gain" is not a slip for "grain"); word pairs need more letters still ("and the" vs "end the").
@@ -55,7 +59,7 @@ class Refusal(IntEnum):
 
 #: What the learned matcher sees of a claim/criterion pair, in this order.
 FEATURES = ("term_coverage", "anchored", "wording_set_ratio", "wording_sort_ratio", "char_tfidf_cosine",
-            "lemma_recall", "lemma_precision", "window_lemma_recall", "claim_negated", "negation_mismatch", "statement",
+            "lemma_recall", "lemma_precision", "window_lemma_recall", "window_char_cosine", "claim_negated", "negation_mismatch", "statement",
             "log_claim_words", "log_criterion_words")
 #: With the optional [semantic] extra: cosine of sentence embeddings, best wording.
 SEMANTIC_FEATURES = (*FEATURES, "semantic_cosine")
@@ -183,9 +187,9 @@ class _CharGrams:
             self._wordings[columns, j] = weights / _sequential_norms(weights, np.zeros(len(weights), dtype=np.intp), 1)
         self._words: dict[str, list[int]] = {}
 
-    def cosine(self, texts: list[str]) -> np.ndarray:
-        """texts x wordings."""
-        from scipy.sparse import csr_matrix
+    def counts(self, texts: list[str]) -> csr_matrix:
+        """texts x n-grams: each text's n-gram counts (n-grams outside the wordings are dropped)."""
+        from scipy.sparse import csr_matrix  # imported here: scipy costs a fifth of a second to load
 
         if len(self._words) > CACHE_FORMS:
             self._words.clear()
@@ -198,13 +202,20 @@ class _CharGrams:
                     grams = self._words[word] = [self._columns[g] for g in _char_wb(word.lower()) if g in self._columns]
                 indices += grams
             indptr.append(len(indices))
-        tfidf = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(texts), len(self._columns)))
-        tfidf.sum_duplicates()  # counts, each row's n-grams in column order
+        counts = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(texts), len(self._columns)))
+        counts.sum_duplicates()  # each row's n-grams in column order
+        return counts
+
+    def cosine(self, counts: csr_matrix) -> np.ndarray:
+        """rows of ``counts`` x wordings."""
+        tfidf = counts.copy()
+        tfidf.sum_duplicates()
         np.log(tfidf.data, tfidf.data)
         tfidf.data += 1.0
         tfidf.data *= self._idf[tfidf.indices]
-        rows = np.repeat(np.arange(len(texts)), np.diff(tfidf.indptr))
-        tfidf.data /= _sequential_norms(tfidf.data, rows, len(texts))[rows]
+        n_rows = tfidf.shape[0]
+        rows = np.repeat(np.arange(n_rows), np.diff(tfidf.indptr))
+        tfidf.data /= _sequential_norms(tfidf.data, rows, n_rows)[rows]
         return np.asarray(tfidf @ self._wordings)
 
 
@@ -403,7 +414,8 @@ class Matcher:
                            self._groups(self._phrases(window_vocab)) @ self._criterion_groups)[sentence_of_run]
         terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)
 
-        fuzzy, sort_ratio, cosine = self._wording_similarities(essay)
+        fuzzy, sort_ratio, cosine, window_cosine = self._wording_similarities(essay, sentence_of_run,
+                                                                              sentence_paragraph)
         recall, precision, window_recall = self._lemma_overlap(essay, starts, sentence_of_run, sentence_paragraph)
         weight = self.settings.fuzzy_weight
         raw = (1 - weight) * terms + weight * fuzzy
@@ -422,7 +434,7 @@ class Matcher:
         shape = (n_claims, n_criteria)
         claim_words = np.log1p([len(c.content.split()) for c in claims])[:, None]
         features = np.stack([
-            terms, anchored.astype(float), fuzzy, sort_ratio, cosine, recall, precision, window_recall,
+            terms, anchored.astype(float), fuzzy, sort_ratio, cosine, recall, precision, window_recall, window_cosine,
             np.broadcast_to(claim_negated, shape).astype(float),
             (claim_negated != self._has_negated_wording[None, :]).astype(float),
             np.broadcast_to(statement, shape).astype(float),
@@ -481,9 +493,11 @@ class Matcher:
     def _groups(self, phrase_hits: np.ndarray) -> np.ndarray:
         return ((phrase_hits.astype(np.float32) @ self._group_phrases.T) > 0).astype(np.float32)
 
-    def _wording_similarities(self, essay: ParsedEssay) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _wording_similarities(self, essay: ParsedEssay, sentence_of_run: np.ndarray, sentence_paragraph: np.ndarray
+                              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Best similarity per criterion over its wordings, 0..1: rapidfuzz token-set and
-        token-sort ratios, and character n-gram TF-IDF cosine. Wordings whose negation disagrees
+        token-sort ratios, and character n-gram TF-IDF cosine of the claim and of its window (a
+        short answer often makes its point across two clauses). Wordings whose negation disagrees
         with the claim's are skipped by the ratios."""
         contents = [c.content for c in essay.claims]
         set_ratio = self._token_sets.ratios(contents) / 100.0
@@ -498,11 +512,15 @@ class Matcher:
         disagree = negated[:, None] != self._wording_negated[None, :]
         set_ratio[disagree] = 0.0
         sort_ratio[disagree] = 0.0
-        cosine = self._char_grams.cosine([c or "-" for c in contents])
+        counts = self._char_grams.counts([c or "-" for c in contents])
+        cosine = self._char_grams.cosine(counts)
+        reach = self.settings.context_sentences
+        window_cosine = self._char_grams.cosine(_window_members(sentence_of_run, sentence_paragraph, reach) @ counts)
         starts = self._wording_starts
         return (np.maximum.reduceat(set_ratio, starts, axis=1).astype(float),
                 np.maximum.reduceat(sort_ratio, starts, axis=1).astype(float),
-                np.maximum.reduceat(cosine, starts, axis=1).astype(float))
+                np.maximum.reduceat(cosine, starts, axis=1).astype(float),
+                np.maximum.reduceat(window_cosine, starts, axis=1)[sentence_of_run].astype(float))
 
 
 def _word_index(rows: Iterable[Iterable[str]]) -> dict[str, int]:
@@ -532,6 +550,24 @@ def _window(rows: np.ndarray, paragraph: np.ndarray, reach: int) -> np.ndarray:
         out[d:] |= rows[:-d] & same
         out[:-d] |= rows[d:] & same
     return out
+
+
+def _window_members(sentence_of_run: np.ndarray, paragraph: np.ndarray, reach: int) -> csr_matrix:
+    """sentences x claims, sparse: 1 where the claim lies in the sentence's window (the sentence and
+    up to ``reach`` sentences either side in the same paragraph, as ``_window``), so that a product
+    with the claims' counts gives each window's counts."""
+    from scipy.sparse import csr_matrix
+
+    n_sentences, claims = len(paragraph), np.arange(len(sentence_of_run))
+    rows, columns = [], []
+    for d in range(-reach, reach + 1):
+        target = sentence_of_run + d
+        inside = (target >= 0) & (target < n_sentences)
+        inside[inside] &= paragraph[target[inside]] == paragraph[sentence_of_run[inside]]
+        rows.append(target[inside])
+        columns.append(claims[inside])
+    row, column = np.concatenate(rows), np.concatenate(columns)
+    return csr_matrix((np.ones(len(row)), (row, column)), shape=(n_sentences, len(claims)))
 
 
 def _bigrams(words: tuple[str, ...] | list[str]) -> list[str]:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-DEFAULT_MODEL = "matcher-v1.json"
-SEMANTIC_MODEL = "matcher-semantic-v1.json"
+DEFAULT_MODEL = "matcher-v2.json"
+SEMANTIC_MODEL = "matcher-semantic-v2.json"
 
 
 class ModelError(RuntimeError):

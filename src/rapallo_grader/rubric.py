@@ -144,7 +144,7 @@ class Rubric:
         the wordings of one point worth ``max_score``. With ``short_answer=True`` the model answer
         lists more than a student is expected to write (as in "name two tasks"): full marks come
         from a share of its points, at a match threshold, both fitted on teacher-marked short
-        answers (``models/drafting-v1.json``, rebuilt by ``scripts/fit_drafting.py``).
+        answers (``models/drafting-v2.json``, rebuilt by ``scripts/fit_drafting.py``).
         """
         from .authoring import draft
 
