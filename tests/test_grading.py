@@ -19,6 +19,19 @@ def test_paraphrased_point_earns_its_marks(grader):
     assert report.score == 1.0
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Britain refused to recognise the new state.", True),
+    ("Britain was refusing to recognize the new state.", True),  # other endings, other spelling
+    ("Britain refused the offer, and recognition came much later.", False),  # not side by side
+])
+def test_a_stem_inside_a_word_pair_takes_any_ending(tmp_path, text, expected):
+    path = tmp_path / "stems.yaml"
+    path.write_text("question: Why was the state isolated?\npoints:\n  - id: P1\n    marks: 1\n"
+                    "    text: Other countries would not recognise it.\n    terms:\n      - [refus* to recogni*]\n",
+                    encoding="utf-8")
+    assert ("P1" in awarded(Grader(Rubric.load(path)).grade(text))) is expected
+
+
 @pytest.mark.parametrize("denial", [
     "Economic reasons were not important, and Germany did not want Russian raw materials or markets.",
     "Some say Germany wanted Russian oil and grain, but this is wrong.",

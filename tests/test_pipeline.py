@@ -34,6 +34,12 @@ def test_negation_is_scoped_to_its_clause(pipeline):
                                                           ("Russia wanted machines", False)]
 
 
+def test_a_leading_and_is_dropped_but_a_leading_neither_is_kept(pipeline):
+    assert pipeline.parse("And Germany signed.").claims[0].text == "Germany signed"
+    claim = pipeline.parse("Neither Germany nor Soviet Russia was trusted by the others, so they looked to each other.").claims[0]
+    assert claim.text.startswith("Neither Germany") and "neither" in claim.content.split()
+
+
 def test_not_only_is_not_a_denial(pipeline):
     assert not pipeline.parse("It was not only about trade.").claims[0].negated
 

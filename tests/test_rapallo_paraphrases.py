@@ -81,6 +81,24 @@ CASES = [
  ("K8", False, "Britain and France won the war."),
  ("K9", False, "Versailles is a palace near Paris."),
  ("K4", False, "Russia was a communist country."),
+ # A second set written later, to find what the rubric missed (its terms were widened for
+ # these, and its stems inside word pairs now work: "refus* to recogni*").
+ ("K2", True, "Neither Germany nor Soviet Russia was trusted by the other European powers, so they had to look to each other."),
+ ("K3", True, "After Versailles Germany had to pay massive reparations which wrecked its economy."),
+ ("K3", True, "The reparations were crushing the Weimar Republic."),
+ ("K4", True, "Russia was isolated because the west did not trust its communist government."),
+ ("K4", True, "Because Russia was communist, countries like Britain refused to recognise it."),
+ ("K5", True, "Germany was interested in Russian raw materials and new markets for its exports."),
+ ("K6", True, "The Russians could learn a lot from German industrial experts."),
+ ("K7", True, "The German army could rebuild itself in Russia away from the eyes of the Allied inspectors."),
+ ("K9", True, "Germany and Russia each felt bitter about the peace settlement and wanted to overturn it."),
+ ("M3", True, "Under the treaty the two countries defended each other."),
+ ("K5", False, "The treaty was not about trade at all."),
+ ("K7", False, "Some people say Germany wanted to train its army in Russia, but that is wrong."),
+ ("M1", False, "The Nazi-Soviet Pact of 1939 was a different agreement signed by Hitler and Stalin."),
+ ("M3", False, "Rapallo was not a military alliance."),
+ ("K1", False, "Russia had a revolution in 1917."),
+ ("K8", False, "Britain and France were the most powerful countries in Europe."),
 ]
 
 

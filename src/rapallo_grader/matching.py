@@ -22,6 +22,7 @@ handful of ``rapidfuzz.process.cdist`` calls and matrix products.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -102,8 +103,11 @@ class _Vocabulary:
     def freeze(self) -> None:
         self._cache: dict[str, int] = {}  # form -> its row of answers in table
         self.table = np.zeros((1024, len(self.words)), dtype=bool)
-        self._exact = [i for i, w in enumerate(self.words) if not w.endswith("*")]
-        self._stems = [i for i, w in enumerate(self.words) if w.endswith("*")]
+        # A word pair with a stem before its end ("refus* to") is matched word by word; a single
+        # stem, or a pair whose only stem ends it ("to recogni*"), is a prefix of the whole form.
+        self._pairs = {i: _pair_pattern(w) for i, w in enumerate(self.words) if "*" in w[:-1]}
+        self._exact = [i for i, w in enumerate(self.words) if not w.endswith("*") and i not in self._pairs]
+        self._stems = [i for i, w in enumerate(self.words) if w.endswith("*") and i not in self._pairs]
         self._exact_text = [self.words[i] for i in self._exact]
         self._exact_long = np.array([_forgiving(self.words[i]) for i in self._exact], dtype=bool)
         by_length: dict[int, list[int]] = {}
@@ -146,7 +150,15 @@ class _Vocabulary:
             long_enough = np.array([len(f) >= length for f in forms])[:, None]
             fuzzy_ok = np.array([_forgiving(s) for s in stems], dtype=bool)[None, :]
             out[:, columns] = long_enough & ((score == 100) | ((score >= self.spelling) & fuzzy_ok))
+        for i, pattern in self._pairs.items():
+            out[:, i] = [pattern.fullmatch(f) is not None for f in forms]
         return out
+
+
+def _pair_pattern(pair: str) -> re.Pattern[str]:
+    """A word pair with stems in it as a pattern: each ``stem*`` takes any ending."""
+    return re.compile(" ".join(re.escape(w[:-1]) + r"\S*" if w.endswith("*") else re.escape(w)
+                               for w in pair.split(" ")))
 
 
 class _CharGrams:

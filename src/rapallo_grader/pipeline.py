@@ -326,7 +326,10 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                 main: bool, fallback: bool, links: tuple[str, ...], details: tuple[str, ...]) -> Claim | None:
     punct, pos = parse.punct, parse.pos
     first, last = 0, len(tokens)
-    while first < last and (punct[tokens[first]] or pos[tokens[first]] == "CCONJ"):
+    # A leading "and"/"but" joins clauses and says nothing; a leading "neither" does ("Neither
+    # country had allies").
+    while first < last and (punct[tokens[first]] or (pos[tokens[first]] == "CCONJ"
+                                                     and parse.lower[tokens[first]] not in _KEPT_FUNCTION_WORDS)):
         first += 1
     while first < last and ((punct[tokens[last - 1]] and parse.text[tokens[last - 1]] not in {")", "]"})
                             or pos[tokens[last - 1]] == "CCONJ"):
