@@ -25,6 +25,7 @@ import sklearn
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, roc_auc_score
 from sklearn.model_selection import GroupKFold
+from sklearn.preprocessing import SplineTransformer
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -102,15 +103,14 @@ def main() -> int:
     # Out-of-fold predictions, folds by question: how the model does on questions it has not seen.
     oof = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=5).split(X, y, g):
-        oof[test] = fit(X[train], y[train]).predict(X[test])
+        oof[test] = fit(X[train], y[train], probe.feature_names).predict(X[test])
     threshold = best_threshold(y, oof)
-    final = fit(X, y)
-    model = MatchModel(features=probe.feature_names, mean=final.mean, scale=final.scale, coef=final.coef,
-                       intercept=final.intercept, threshold=threshold)
+    model = fit(X, y, probe.feature_names, threshold)
     text = model.to_json()
     meta = {
         "model": name, "sha256": hashlib.sha256(text.encode()).hexdigest(),
-        "kind": "logistic regression on standardised features (scikit-learn LogisticRegression, C=1.0)",
+        "kind": (f"additive logistic model: scikit-learn SplineTransformer(n_knots={N_KNOTS}, degree={DEGREE}) "
+                 f"per feature, then LogisticRegression(C={C})"),
         "features": list(probe.feature_names), "sklearn_version": sklearn.__version__,
         "training_rows": sources,
         "cross_validation": {"folds": "5, grouped by question", "auc": round(roc_auc_score(y, oof), 4),
@@ -128,18 +128,16 @@ def main() -> int:
     return 0
 
 
-class fit:
-    """Standardise, then logistic regression; kept as plain arrays for the JSON model."""
+#: Knots per feature, spline degree and regularisation, chosen by the grouped cross-validation
+#: above on the training rows (4-6 knots and C 0.03-0.3 were within 0.003 AUC of each other).
+N_KNOTS, DEGREE, C = 4, 2, 0.1
 
-    def __init__(self, X: np.ndarray, y: np.ndarray) -> None:
-        self.mean = X.mean(axis=0)
-        self.scale = np.where(X.std(axis=0) > 0, X.std(axis=0), 1.0)
-        lr = LogisticRegression(C=1.0, max_iter=2000).fit((X - self.mean) / self.scale, y)
-        self.coef, self.intercept = lr.coef_[0].round(8), float(np.round(lr.intercept_[0], 8))
-        self.mean, self.scale = self.mean.round(8), self.scale.round(8)
 
-    def predict(self, X: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(((X - self.mean) / self.scale) @ self.coef + self.intercept)))
+def fit(X: np.ndarray, y: np.ndarray, features: tuple[str, ...], threshold: float = 0.5) -> MatchModel:
+    """One smooth curve per feature (B-splines), summed into a logistic regression."""
+    splines = SplineTransformer(n_knots=N_KNOTS, degree=DEGREE).fit(X)
+    regression = LogisticRegression(C=C, max_iter=5000).fit(splines.transform(X), y)
+    return MatchModel.from_fitted(features, splines, regression, threshold)
 
 
 if __name__ == "__main__":

@@ -93,3 +93,36 @@ def test_semantic_extra_adds_its_feature_and_model():
     cosine = SEMANTIC_FEATURES.index("semantic_cosine")
     assert grader.matcher.match(paraphrase).features[0, 0, cosine] > grader.matcher.match(unrelated).features[0, 0, cosine]
     assert grader.grade("The water turned into vapour.").pipeline["semantic"]
+
+
+def test_spline_model_predicts_what_scikit_learn_predicts():
+    """The grader evaluates the curves with numpy; scikit-learn fitted them. Both must agree,
+    inside the training range and beyond it (where each curve stays at its end value)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import SplineTransformer
+
+    rng = np.random.default_rng(0)
+    X = rng.random((400, 3))
+    y = (X[:, 0] + np.sin(4 * X[:, 1]) + rng.normal(0, 0.3, 400) > 1).astype(float)
+    splines = SplineTransformer(n_knots=4, degree=2).fit(X)
+    regression = LogisticRegression(C=0.1).fit(splines.transform(X), y)
+    model = MatchModel.from_fitted(("a", "b", "c"), splines, regression, threshold=0.5)
+    rows = np.vstack([X, rng.uniform(-1, 2, (200, 3)), X.min(axis=0), X.max(axis=0)])
+    expected = regression.predict_proba(splines.transform(rows))[:, 1]
+    assert np.allclose(model.predict(rows), expected, rtol=0, atol=1e-7)  # coefficients kept to 8 places
+    assert len(np.unique(model.predict(X).round(3))) > 50  # curves, not a constant
+
+
+def test_model_whose_parts_do_not_fit_together_is_refused(tmp_path):
+    import hashlib
+
+    copy = tmp_path / DEFAULT_MODEL
+    data = json.loads((MODELS / DEFAULT_MODEL).read_text())
+    data["coef"] = data["coef"][:-1]
+    text = json.dumps(data)
+    copy.write_text(text)
+    meta = json.loads((MODELS / DEFAULT_MODEL.replace(".json", ".meta.json")).read_text())
+    meta["sha256"] = hashlib.sha256(text.encode()).hexdigest()
+    (tmp_path / DEFAULT_MODEL.replace(".json", ".meta.json")).write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="do not fit together"):
+        MatchModel.load(copy)

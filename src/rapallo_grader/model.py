@@ -1,9 +1,14 @@
-"""The learned matcher: a logistic regression over claim/criterion features, stored as plain JSON.
+"""The learned matcher: an additive logistic model over claim/criterion features, stored as JSON.
 
-No pickle: the model is a list of numbers (feature means and scales, coefficients, intercept)
-and a decision threshold, so loading it cannot run code. Its sidecar ``*.meta.json`` records how
-it was trained and the file's sha256, which is checked on every load: a changed or missing
-model file is an error, never a silent fallback.
+Each feature passes through its own smooth curve (quadratic B-splines on a few knots: "how much
+does this much overlap count?") and the curves are summed into a match probability. Scikit-learn
+fits it (``SplineTransformer`` then ``LogisticRegression``, ``scripts/train_matcher.py``); the
+grader evaluates it with numpy alone.
+
+No pickle: the model is a list of numbers (knots, coefficients, intercept) and a decision
+threshold, so loading it cannot run code. Its sidecar ``*.meta.json`` records how it was trained
+and the file's sha256, which is checked on every load: a changed or missing model file is an
+error, never a silent fallback.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -27,23 +33,34 @@ class ModelError(RuntimeError):
 @dataclass(frozen=True)
 class MatchModel:
     features: tuple[str, ...]
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
+    knots: np.ndarray  # features x knots: each feature's B-spline knot vector
+    degree: int
+    coef: np.ndarray  # features x splines, flattened feature by feature
     intercept: float
     threshold: float
     name: str = DEFAULT_MODEL
     sha256: str = ""
 
     def predict(self, features: np.ndarray) -> np.ndarray:
-        """Match probability for each row of features (columns in ``self.features`` order)."""
-        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
+        """Match probability for each row of features (columns in ``self.features`` order).
+        Outside the range seen in training a curve stays at its end value."""
+        k = self.degree
+        x = np.clip(features, self.knots[:, k], self.knots[:, -k - 1])
+        z = _bspline_basis(x, self.knots, k).reshape(len(x), -1) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
     def to_json(self) -> str:
-        return json.dumps({"features": list(self.features), "mean": self.mean.tolist(),
-                           "scale": self.scale.tolist(), "coef": self.coef.tolist(),
-                           "intercept": self.intercept, "threshold": self.threshold}, indent=1) + "\n"
+        return json.dumps({"features": list(self.features), "degree": self.degree, "knots": self.knots.tolist(),
+                           "coef": self.coef.tolist(), "intercept": self.intercept, "threshold": self.threshold},
+                          indent=1) + "\n"
+
+    @classmethod
+    def from_fitted(cls, features: tuple[str, ...], splines: Any, regression: Any, threshold: float) -> MatchModel:
+        """From a fitted scikit-learn ``SplineTransformer`` and binary ``LogisticRegression`` (default
+        constant extrapolation, all splines kept); coefficients rounded to 8 places for a stable file."""
+        knots = np.array([spline.t for spline in splines.bsplines_])
+        return cls(features=features, knots=knots, degree=int(splines.degree), coef=regression.coef_[0].round(8),
+                   intercept=float(np.round(regression.intercept_[0], 8)), threshold=threshold)
 
     @classmethod
     def load(cls, path: str | Path | None = None, bundled: str = DEFAULT_MODEL) -> MatchModel:
@@ -67,9 +84,26 @@ class MatchModel:
                              "altered; reinstall rapallo-grader or rebuild it with scripts/train_matcher.py")
         try:
             data = json.loads(raw)
-            return cls(features=tuple(data["features"]), mean=np.asarray(data["mean"], dtype=float),
-                       scale=np.asarray(data["scale"], dtype=float), coef=np.asarray(data["coef"], dtype=float),
-                       intercept=float(data["intercept"]), threshold=float(data["threshold"]),
-                       name=Path(str(source)).name, sha256=digest)
+            model = cls(features=tuple(data["features"]), knots=np.asarray(data["knots"], dtype=float),
+                        degree=int(data["degree"]), coef=np.asarray(data["coef"], dtype=float),
+                        intercept=float(data["intercept"]), threshold=float(data["threshold"]),
+                        name=Path(str(source)).name, sha256=digest)
+            if model.knots.shape[0] != len(model.features) or model.coef.size != model.knots.size - len(
+                    model.features) * (model.degree + 1):
+                raise ValueError("knots, coefficients and features do not fit together")
+            return model
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"learned matcher {source} is malformed ({exc})") from exc
+
+
+def _bspline_basis(x: np.ndarray, knots: np.ndarray, degree: int) -> np.ndarray:
+    """rows x features x splines: each feature's B-spline basis at x (Cox-de Boor recursion).
+    ``x`` must lie within the knots' inner range, as ``predict`` ensures."""
+    x = x[:, :, None]
+    t = knots[None, :, :]
+    basis = ((t[..., :-1] <= x) & (x < t[..., 1:])).astype(float)
+    for d in range(1, degree + 1):
+        left = (x - t[..., :-d - 1]) / (t[..., d:-1] - t[..., :-d - 1]) * basis[..., :-1]
+        right = (t[..., d + 1:] - x) / (t[..., d + 1:] - t[..., 1:-d]) * basis[..., 1:]
+        basis = left + right
+    return basis
