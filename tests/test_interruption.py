@@ -61,3 +61,25 @@ def test_killed_run_keeps_complete_essays_and_resume_finishes_exactly_once(big_c
     assert len(sources) == len(set(sources)) == N_ESSAYS
     assert sorted(sources) == sorted(str(p) for p in big_class.iterdir())
     assert all(r["error"] is None for r in records)
+
+
+def test_workers_leave_stopping_to_the_parent(grader, monkeypatch):
+    """The CLI turns SIGTERM into KeyboardInterrupt; forked workers must not inherit that, or the
+    pool ending them at the close of a normal run prints a traceback (it did, now and then)."""
+    from rapallo_grader import grader as grader_module
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(grader_module, "_grade_chunk", _dispositions)
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        seen = set(grader._grade_forked(["a", "b", "c"], None, 1, 2, {}))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert seen == {(str(signal.SIG_DFL), str(signal.SIG_IGN))}
+
+
+def _dispositions(chunk: list) -> list:
+    """Stands in for a worker's grading: what it would do on SIGTERM and on Ctrl-C."""
+    return [(str(signal.getsignal(signal.SIGTERM)), str(signal.getsignal(signal.SIGINT)))] * len(chunk)

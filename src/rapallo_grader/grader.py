@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -41,6 +42,14 @@ def _grade_chunk(chunk: list[tuple[int, tuple[str | EssayError, str | None]]]) -
     # One BLAS thread per worker: the workers are the parallelism; more threads only contend.
     with threadpool_limits(1):
         return list(grader.grade_iter([t for _, (t, _) in chunk], [s for _, (_, s) in chunk], len(chunk), 1, local))
+
+
+def _worker_signals() -> None:
+    """A worker leaves stopping to the parent: it ignores Ctrl-C (the parent gets it too and stops
+    the pool) and dies quietly when the pool ends it, instead of running a handler inherited from
+    the parent (the CLI turns SIGTERM into KeyboardInterrupt, which printed a traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 class Grader:
@@ -134,7 +143,7 @@ class Grader:
         chunk_size = max(1, min(batch_size, 32))
         numbered = enumerate(zip(texts, sources if sources is not None else repeat(None)))
         pending: deque[AsyncResult[list[Report]]] = deque()
-        with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        with multiprocessing.get_context("fork").Pool(n_process, initializer=_worker_signals) as pool:
             while True:
                 while len(pending) < 2 * n_process and (chunk := list(islice(numbered, chunk_size))):
                     pending.append(pool.apply_async(_grade_chunk, (chunk,)))
