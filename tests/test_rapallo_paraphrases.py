@@ -106,3 +106,50 @@ CASES = [
 def test_paraphrase_is_marked_like_a_teacher_would(grader, criterion, expected, text):
     report = grader.grade(text)
     assert (criterion in awarded(report) | detected(report)) is expected
+
+
+# Whole essays, written for these tests, and how a teacher following the scheme would mark them.
+ORGANISED = """The Treaty of Rapallo was signed in 1922 by Germany and Soviet Russia. At that time both \
+countries were treated as outcasts in Europe. Germany had lost the war and was blamed for it, while \
+the Bolsheviks had taken power in Russia and frightened the rest of Europe with their communist ideas.
+
+Germany had many problems after the Treaty of Versailles. It had to pay huge reparations and its \
+economy was falling apart. So it needed new partners and new places to trade. Russia had lots of raw \
+materials like oil and timber that German factories could use.
+
+The Russians on the other hand needed help to rebuild their country after the civil war. They wanted \
+German machines and engineers so that their industry could recover.
+
+There was also a secret side to the treaty. The German army was only allowed 100,000 men under \
+Versailles, so German officers went to Russia to train with tanks and planes where nobody could check \
+on them.
+
+In conclusion, the two countries signed because they were both isolated and each could give the \
+other something it needed."""
+
+CONFUSED = """Rapallo was signed by Hitler and Stalin. It was a military alliance where they promised to \
+protect each other. They also agreed to split Poland between them. This was important because it \
+started the Second World War."""
+
+STRATEGIC = """The Soviet leaders were worried that Britain and France would team up against them, so \
+having Germany as a friend meant the capitalist countries were divided. Both Germany and Russia hated \
+the peace settlement made in Paris in 1919 and wanted to tear it up. Some students think Rapallo ended \
+the First World War for Russia, but that was actually the Treaty of Brest-Litovsk in 1918."""
+
+
+def test_an_organised_essay_earns_each_point_it_makes_and_no_other(grader):
+    report = grader.grade(ORGANISED)
+    # K1 is arguable here (1922 is two sentences away from the war), so either way is accepted.
+    assert {"K2", "K3", "K4", "K5", "K6", "K7"} <= awarded(report) <= {"K1", "K2", "K3", "K4", "K5", "K6", "K7"}
+    assert not detected(report)
+
+
+def test_confused_essay_loses_a_mark_per_misconception_and_never_goes_below_zero(grader):
+    report = grader.grade(CONFUSED)
+    assert detected(report) == {"M1", "M2", "M3"} and not awarded(report)
+    assert report.score == 0
+
+
+def test_a_misconception_reported_as_one_is_not_held_against_the_student(grader):
+    report = grader.grade(STRATEGIC)
+    assert awarded(report) == {"K8", "K9"} and not detected(report)
