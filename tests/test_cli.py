@@ -128,6 +128,36 @@ def test_evaluate_prints_agreement_with_the_teacher(tmp_path, capsys):
     assert (k5["precision"], k5["recall"]) == (1.0, 0.5)
 
 
+@pytest.mark.parametrize("drafted", [False, True])
+def test_calibrate_writes_a_calibrated_rubric_that_loads(tmp_path, capsys, drafted):
+    from rapallo_grader import Rubric
+
+    from rapallo_grader.model import DEFAULT_MODEL
+
+    from .test_calibration import marked_sample
+
+    rubric_path = RUBRIC
+    if drafted:  # no terms: the learned matcher marks, so its threshold is fitted and its model named
+        rubric_path = tmp_path / "drafted.yaml"
+        rubric_path.write_text(Rubric.from_reference(
+            "Why did Germany and Russia sign the Treaty of Rapallo?",
+            ["Germany and Russia were both outcasts in Europe.", "Germany wanted Russian raw materials."],
+            max_score=10).to_yaml(), encoding="utf-8")
+    texts, scores = marked_sample(Rubric.load(RUBRIC), 12, seed=5)
+    marked = tmp_path / "marked.csv"
+    with marked.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "text", "score"])
+        writer.writerows([f"e{i}", text, score] for i, (text, score) in enumerate(zip(texts, scores)))
+    out_path = tmp_path / "out.yaml"
+    code, out, _ = run(capsys, "calibrate", rubric_path, marked, "--output", out_path)
+    assert code == EXIT_OK and "calibrated on 12 marked essays" in out and "only 12" in out
+    text = out_path.read_text(encoding="utf-8")
+    assert text.startswith(f"# Calibrated by `grade calibrate` from {rubric_path.name} on 12 essays of marked.csv")
+    assert (f"# Learned matcher: {DEFAULT_MODEL}" in text) is drafted
+    assert Rubric.load(out_path).points == Rubric.load(rubric_path).points
+
+
 def test_rubric_draft_writes_a_loadable_rubric(tmp_path, capsys):
     answer = tmp_path / "model.txt"
     answer.write_text("Why did the bulb light?\nThe circuit was closed. The battery pushed current through "

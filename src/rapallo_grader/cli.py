@@ -338,11 +338,17 @@ def calibrate_main(argv: list[str]) -> int:
 
     rubric, marked = loaded
     labelled = all(m.points is not None for m in marked)
-    result = Grader(rubric).calibrate([m.text for m in marked], [m.score for m in marked],
-                                      [set(m.points or ()) for m in marked] if labelled else None)
+    grader = Grader(rubric)
+    result = grader.calibrate([m.text for m in marked], [m.score for m in marked],
+                              [set(m.points or ()) for m in marked] if labelled else None)
     output = args.output or args.rubric.with_name(args.rubric.stem + ".calibrated.yaml")
     header = (f"# Calibrated by `grade calibrate` from {args.rubric.name} on {len(marked)} essays of "
               f"{args.marked.name}.\n# {result.to_text().splitlines()[1]}\n")
+    model = grader.matcher.model
+    if model is not None and grader.matcher.learned.any():
+        # The learned threshold is a probability of this model; another model's may sit elsewhere.
+        header += (f"# Learned matcher: {model.name} (sha256 {model.sha256[:12]}); calibrate again after "
+                   "upgrading rapallo-grader if it changes.\n")
     try:
         output.write_text(header + result.rubric.to_yaml(), encoding="utf-8")
     except OSError as exc:
