@@ -60,8 +60,8 @@ class Refusal(IntEnum):
 
 #: What the learned matcher sees of a claim/criterion pair, in this order.
 FEATURES = ("term_coverage", "anchored", "wording_set_ratio", "wording_sort_ratio", "char_tfidf_cosine",
-            "lemma_recall", "lemma_precision", "window_lemma_recall", "window_char_cosine", "claim_negated", "negation_mismatch", "statement",
-            "log_claim_words", "log_criterion_words")
+            "lemma_recall", "lemma_precision", "window_lemma_recall", "window_char_cosine", "claim_negated",
+            "negation_mismatch", "statement", "log_claim_words", "log_criterion_words")
 #: With the optional [semantic] extra: cosine of sentence embeddings, best wording.
 SEMANTIC_FEATURES = (*FEATURES, "semantic_cosine")
 
@@ -221,7 +221,7 @@ class _CharGrams:
     def cosine(self, counts: csr_matrix) -> np.ndarray:
         """rows of ``counts`` x wordings."""
         tfidf = counts.copy()
-        tfidf.sum_duplicates()
+        tfidf.sum_duplicates()  # a product of counts (a window's) may come with its n-grams unsorted
         np.log(tfidf.data, tfidf.data)
         tfidf.data += 1.0
         tfidf.data *= self._idf[tfidf.indices]
