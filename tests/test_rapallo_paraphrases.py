@@ -153,3 +153,30 @@ def test_confused_essay_loses_a_mark_per_misconception_and_never_goes_below_zero
 def test_a_misconception_reported_as_one_is_not_held_against_the_student(grader):
     report = grader.grade(STRATEGIC)
     assert awarded(report) == {"K8", "K9"} and not detected(report)
+
+
+#: True statements a student might write that make no point of the scheme and no misconception:
+#: a rubric widened with too general a term starts awarding some of them.
+OFF_TARGET = [
+    "The First World War lasted from 1914 to 1918 and millions of soldiers died.",
+    "Lenin led the Bolsheviks to power in 1917.",
+    "Germany became a republic after the Kaiser abdicated.",
+    "The League of Nations was set up to keep the peace.",
+    "Britain and France were the main winners of the war.",
+    "The treaty was important and had many reasons.",
+    "Germany and Russia had different political systems.",
+    "In 1923 French troops occupied the Ruhr.",
+    "The Soviet Union was created in 1922.",
+    "Hitler came to power in 1933.",
+    "The army of Germany was very strong before 1914.",
+    "The treaty was signed by foreign ministers Rathenau and Chicherin.",
+    "Trade is when countries buy and sell goods.",
+    "Communism is an idea where everyone shares everything.",
+    "Russia had a lot of oil.",
+]
+
+
+@pytest.mark.parametrize("text", OFF_TARGET)
+def test_an_off_target_statement_earns_nothing_and_costs_nothing(grader, text):
+    report = grader.grade(text)
+    assert not awarded(report) and not detected(report)
