@@ -36,6 +36,7 @@ def test_a_stem_inside_a_word_pair_takes_any_ending(tmp_path, text, expected):
     "Economic reasons were not important, and Germany did not want Russian raw materials or markets.",
     "Some say Germany wanted Russian oil and grain, but this is wrong.",
     "It was not about Germany getting Russian raw materials, because trade between them stayed small.",
+    "Neither Germany nor Russia wanted raw materials or markets from the treaty.",
 ])
 def test_negated_claim_does_not_earn_point(grader, denial):
     report = grader.grade(denial)

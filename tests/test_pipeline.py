@@ -40,6 +40,15 @@ def test_a_leading_and_is_dropped_but_a_leading_neither_is_kept(pipeline):
     assert claim.text.startswith("Neither Germany") and "neither" in claim.content.split()
 
 
+@pytest.mark.parametrize("text, negated", [
+    ("Neither Germany nor Russia wanted trade.", True),
+    ("Germany wanted neither war nor trade.", True),
+    ("Neither country had allies.", False),  # a statement of isolation, not a denial
+])
+def test_neither_nor_denies_what_it_says_of_both(pipeline, text, negated):
+    assert pipeline.parse(text).claims[0].negated is negated
+
+
 def test_not_only_is_not_a_denial(pipeline):
     assert not pipeline.parse("It was not only about trade.").claims[0].negated
 

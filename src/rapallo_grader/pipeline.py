@@ -292,6 +292,11 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
     for i in tokens:
         if _negates(parse, i) and in_clause_predicate(head[i]):
             negated[owner[i]] = True
+        elif (parse.lower[i] == "neither" and any(parse.lower[c] == "nor" for c in parse.children[head[i]])
+              and in_clause_predicate(head[head[i]])):
+            # "Neither Germany nor Russia wanted trade" denies what it says of both; a lone
+            # "Neither country had allies" stays a statement (of isolation) and keeps its words.
+            negated[owner[i]] = True
     for clause_head in heads:
         # "It was not about trade, because trade stayed small": the reason given for a denial
         # is part of the denial.
