@@ -60,7 +60,7 @@ class Agreement:
         return "\n".join(lines)
 
 
-def quadratic_weighted_kappa(teacher: Sequence[float], grader: Sequence[float]) -> float:
+def quadratic_weighted_kappa(teacher: Sequence[float] | np.ndarray, grader: Sequence[float] | np.ndarray) -> float:
     """QWK on whole marks (both sides rounded half up), as exam boards report it."""
     from sklearn.metrics import cohen_kappa_score
 
@@ -71,7 +71,7 @@ def quadratic_weighted_kappa(teacher: Sequence[float], grader: Sequence[float]) 
     return float(cohen_kappa_score(a, b, weights="quadratic"))
 
 
-def pearson_r(teacher: Sequence[float], grader: Sequence[float]) -> float:
+def pearson_r(teacher: Sequence[float] | np.ndarray, grader: Sequence[float] | np.ndarray) -> float:
     a, b = np.asarray(teacher, dtype=float), np.asarray(grader, dtype=float)
     if a.std() == 0 or b.std() == 0:
         return float("nan")

@@ -179,9 +179,9 @@ def lint(rubric: Rubric) -> list[Finding]:
                                     f"({similar[i, j]:.0f}/100): one claim could earn both; merge them or "
                                     "make their key terms distinct"))
     vocab = [set(_normalise(t).split()) for t in texts]
-    for i, c in enumerate(criteria):
-        others = set().union(*(v for k, v in enumerate(vocab) if k != i)) if len(vocab) > 1 else set()
-        if not c.terms and not (vocab[i] - others):
+    for ci, c in enumerate(criteria):
+        others = set().union(*(v for k, v in enumerate(vocab) if k != ci)) if len(vocab) > 1 else set()
+        if not c.terms and not (vocab[ci] - others):
             findings.append(Finding(c.id, "no distinctive words: every content word also appears in another "
                                     "point; add 'terms' so the grader can tell them apart"))
         if not c.terms and not c.alternatives:

@@ -123,6 +123,7 @@ class Grader:
                 source = next(source_iter, None) if source_iter is not None else None
                 problem = self._refuse(text)
                 if problem is None:
+                    assert isinstance(text, str)  # _refuse turns every EssayError into a problem
                     yield text, (index, source)
                 else:
                     refused.append((index, self._error_report(source, problem)))

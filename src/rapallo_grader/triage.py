@@ -106,4 +106,4 @@ def _candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
 def close_calls(best: np.ndarray, thresholds: np.ndarray, ids: Sequence[str]) -> list[str]:
     """Criteria whose best similarity sits within the margin of their threshold."""
     near = np.abs(best - thresholds) < LOW_CONFIDENCE_MARGIN
-    return [ids[i] for i in np.nonzero(near)[0]]
+    return [ids[i] for i in np.flatnonzero(near).tolist()]
