@@ -161,3 +161,64 @@ def test_text_report_shows_score_evidence_and_feedback(grader):
     assert "Essay: ann.txt" in text and "Score: 1 / 10" in text
     assert "[+] K5" in text and "evidence @" in text
     assert "[-] K7" in text
+
+
+CONTROLLER = """question: What does an SDN controller do?
+{extra}
+matching:
+  learned_threshold: 0.6
+points:
+  - {{id: A, marks: 1, text: The controller computes the forwarding tables and installs them in the switches}}
+  - {{id: B, marks: 1, text: The controller monitors traffic statistics collected from the network}}
+  - {{id: C, marks: 1, text: The controller discovers the topology of the network}}
+"""
+ON_TARGET = ("The controller computes forwarding tables and installs them in switches. "
+             "It also monitors the traffic statistics of the network.")
+
+
+@pytest.mark.parametrize("best, thresholds, partial, shares", [
+    ([0.9, 0.2, 0.1], [0.6] * 3, False, [1.0, 0.0, 0.0]),
+    ([0.9, 0.2, 0.1, 0.5, 0.0], [0.6] * 5, True, [1.0, 0.25, 0.0, 0.75, 0.0]),
+    ([0.9, 0.35], [0.6, 0.4], True, [1.0, 0.75]),  # each point's own threshold
+    ([0.5, 0.4], [0.6, 0.6], True, [0.0, 0.0]),  # no point made in full: no part marks
+])
+def test_point_shares_count_quarters_of_the_threshold_reached(best, thresholds, partial, shares):
+    from rapallo_grader.scoring import point_shares
+
+    assert point_shares(best, thresholds, partial) == shares
+
+
+def test_partial_credit_gives_part_marks_traced_to_the_claim_that_earned_them():
+    from rapallo_grader.scoring import point_shares
+
+    partial = Grader(Rubric.from_yaml(CONTROLLER.format(extra="partial_credit: true"))).grade(ON_TARGET)
+    plain = Grader(Rubric.from_yaml(CONTROLLER.format(extra=""))).grade(ON_TARGET)
+    assert awarded(partial) == awarded(plain) == {"A", "B"}
+    shares = point_shares([p.similarity for p in partial.points], [0.6] * 3, True)
+    part = [p for p in partial.points if not p.awarded and p.marks > 0]
+    assert part, "the on-target answer should earn part marks for the point it comes near"
+    for point, share in zip(partial.points, shares):
+        assert point.marks == pytest.approx(point.max_marks * share)
+    for point in part:
+        assert 0 < point.marks < point.max_marks and point.feedback.startswith("Partly made")
+        assert point.evidence and all(ON_TARGET[e.start:e.end] == e.text for e in point.evidence)
+        assert all(e.similarity >= 0.6 * point.marks / point.max_marks for e in point.evidence)
+        assert [q.marks for q in plain.points if q.id == point.id] == [0.0]
+    assert partial.score == pytest.approx(sum(p.marks for p in partial.points))
+    assert partial.score > plain.score == 2.0
+    assert "[~] " + part[0].id in partial.to_text()
+
+
+@pytest.mark.parametrize("essay", ["Bananas are yellow and taste sweet.", "It knows the network layout and the traffic.",
+                                   "I do not know."])
+def test_partial_credit_gives_nothing_to_an_answer_that_makes_no_point(essay):
+    report = Grader(Rubric.from_yaml(CONTROLLER.format(extra="partial_credit: true"))).grade(essay)
+    assert not awarded(report)
+    assert report.score == 0.0 and all(p.marks == 0.0 and not p.evidence for p in report.points)
+
+
+def test_count_best_scores_only_the_best_points():
+    report = Grader(Rubric.from_yaml(CONTROLLER.format(extra="count_best: 1"))).grade(ON_TARGET)
+    every = Grader(Rubric.from_yaml(CONTROLLER.format(extra=""))).grade(ON_TARGET)
+    assert awarded(report) == awarded(every) == {"A", "B"}
+    assert report.score == 1.0 and every.score == 2.0 and report.max_score == every.max_score == 3.0

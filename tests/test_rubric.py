@@ -79,6 +79,12 @@ def test_bundled_rubric_conforms_to_published_schema(rubric):
      ":7: points[0].min_terms", "lower it"),
     ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\nmatching:\n  threshold: 7\n",
      ":7: matching.threshold", "fraction"),
+    ("question: Why?\ncount_best: 2\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",
+     ":2: count_best", "drop it to count every point"),
+    ("question: Why?\ncount_best: 0.5\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",
+     ":2: count_best", "'count_best: 2'"),
+    ("question: Why?\npartial_credit: 'yes'\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",
+     ":2: partial_credit", "'partial_credit: true'"),
 ])
 def test_bad_rubric_names_file_place_and_fix(tmp_path, text, place, fix):
     path = write(tmp_path, text)
@@ -140,7 +146,28 @@ def test_a_short_answer_draft_gives_full_marks_for_a_share_of_the_points():
     settings = ShortAnswerDrafting.load()
     assert bundled.matching.learned_threshold == settings.learned_threshold
     assert settings.points_needed(6) < 6 and bundled.points[0].marks * settings.points_needed(6) >= 1.0
-    assert Rubric.from_yaml(bundled.to_yaml()).matching == bundled.matching
+    again = Rubric.from_yaml(bundled.to_yaml())
+    assert again.matching == bundled.matching
+    # "Any k of these points": the draft says so, and keeps it through YAML.
+    assert bundled.count_best == settings.points_needed(6) == again.count_best
+    assert bundled.partial_credit == settings.partial_credit == again.partial_credit
+    assert rubric.count_best == 2 and not rubric.partial_credit
+
+
+def test_a_drafted_short_answer_rubric_conforms_to_published_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    from rapallo_grader import schemas_dir
+
+    schema = json.loads((schemas_dir() / "rubric.schema.json").read_text(encoding="utf-8"))
+    rubric = Rubric.from_reference("Name two tasks.", ["It routes packets.", "It monitors traffic.", "It injects packets."],
+                                   short_answer=True)
+    data = yaml.safe_load(rubric.to_yaml())
+    assert "count_best" in data
+    jsonschema.validate(data, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**data, "partial_credit": "yes"}, schema)
 
 
 def test_to_yaml_round_trips(rubric):

@@ -35,16 +35,18 @@ def claims_of(text: str) -> list[str]:
 
 
 #: Fitted settings for drafts of short answers (``short_answer=True``), bundled with the models.
-DRAFTING = "drafting-v2.json"
+DRAFTING = "drafting-v3.json"
 
 
 @dataclass(frozen=True)
 class ShortAnswerDrafting:
-    """A short answer earns full marks for ``full_marks_share`` of the model answer's points,
-    each matched at ``learned_threshold`` or better."""
+    """A short answer earns full marks for ``full_marks_share`` of the model answer's points
+    (its best ones count), each matched at ``learned_threshold`` or better; with
+    ``partial_credit``, a point part-way to the threshold earns part of its marks."""
 
     full_marks_share: float
     learned_threshold: float
+    partial_credit: bool = False
 
     def points_needed(self, n_points: int) -> int:
         """How many of ``n_points`` earn full marks: the share, rounded up, at least one."""
@@ -58,7 +60,8 @@ class ShortAnswerDrafting:
         source = resources.files("rapallo_grader.models") / DRAFTING
         try:
             data = json.loads(source.read_text(encoding="utf-8"))
-            settings = cls(float(data["full_marks_share"]), float(data["learned_threshold"]))
+            settings = cls(float(data["full_marks_share"]), float(data["learned_threshold"]),
+                           bool(data["partial_credit"]))
         except (OSError, KeyError, TypeError, ValueError) as exc:
             raise RuntimeError(f"{source} is missing or malformed ({exc}); reinstall rapallo-grader or "
                                "rebuild it with scripts/fit_drafting.py") from exc
@@ -90,11 +93,12 @@ def draft(question: str, references: Sequence[str], max_score: float = 1.0,
         for j in members:
             cluster[j] = len(groups)
         groups.append(members)
-    needed, matching = len(groups), MatchingSettings()
+    needed, matching, partial, count_best = len(groups), MatchingSettings(), False, None
     if short_answer:
         settings = short_answer if isinstance(short_answer, ShortAnswerDrafting) else ShortAnswerDrafting.load()
-        needed = settings.points_needed(len(groups))
+        needed = count_best = settings.points_needed(len(groups))
         matching = MatchingSettings(learned_threshold=settings.learned_threshold)
+        partial = settings.partial_credit
     # Rounded up, so that the points needed always reach max_score (1/3 rounded down would leave
     # a complete answer at 0.9999); the score is capped at max_score.
     marks = math.ceil(max_score / needed * 10_000) / 10_000
@@ -102,7 +106,7 @@ def draft(question: str, references: Sequence[str], max_score: float = 1.0,
                          alternatives=tuple(dict.fromkeys(claims[j] for j in members[1:] if claims[j] != claims[members[0]])))
                    for n, members in enumerate(groups, 1))
     return Rubric(question=question.strip(), points=points, max_score=float(max_score), matching=matching,
-                  source="<draft>", sha256="")
+                  count_best=count_best, partial_credit=partial, source="<draft>", sha256="")
 
 
 def _normalise(text: str) -> str:
@@ -116,6 +120,10 @@ def to_yaml(rubric: Rubric) -> str:
         data["title"] = rubric.title
     data["question"] = rubric.question
     data["max_score"] = rubric.max_score
+    if rubric.count_best is not None:
+        data["count_best"] = rubric.count_best
+    if rubric.partial_credit:
+        data["partial_credit"] = True
     data["points"] = [_criterion(p, marks=p.marks, feedback=_feedback(p),
                                  **({"depth": dict(p.depth)} if p.depth else {})) for p in rubric.points]
     if rubric.misconceptions:

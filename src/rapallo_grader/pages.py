@@ -27,7 +27,7 @@ h1{font-size:1.5rem;margin-bottom:.2rem} h2{font-size:1.15rem;margin-top:1.6rem;
 mark.point{background:#bbf7d0;border-bottom:2px solid #15803d} mark.misconception{background:#fecaca;border-bottom:2px solid #b91c1c}
 mark sup{font-size:.7rem;font-weight:600;color:#14532d;margin-left:.1rem} mark.misconception sup{color:#7f1d1d}
 table{border-collapse:collapse;width:100%} th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #e5e5e5}
-.yes{color:#15803d;font-weight:600} .no{color:#b91c1c;font-weight:600} .muted{color:#666;font-size:.9rem}
+.yes{color:#15803d;font-weight:600} .no{color:#b91c1c;font-weight:600} .part{color:#b45309;font-weight:600} .muted{color:#666;font-size:.9rem}
 .bar{background:#93c5fd;height:.8rem;display:inline-block} a{color:#1d4ed8}
 @media print{body{margin:0;max-width:none} a{color:inherit;text-decoration:none} .essay{border:none;padding:0}
 mark.point,mark.misconception{-webkit-print-color-adjust:exact;print-color-adjust:exact} h2{break-after:avoid} tr{break-inside:avoid}}
@@ -89,8 +89,9 @@ def report_fragment(report: Report, text: str | None) -> str:
         parts.append(f'<h2>Essay</h2>\n<div class="essay">{highlighted_essay(text, report)}</div>')
     rows = []
     for p in report.points:
-        status = '<span class="yes">&#10003;</span>' if p.awarded else '<span class="no">&#10007;</span>'
-        if p.awarded and p.evidence:
+        status = ('<span class="yes">&#10003;</span>' if p.awarded else '<span class="part">partly</span>' if p.marks > 0
+                  else '<span class="no">&#10007;</span>')
+        if p.marks > 0 and p.evidence:
             detail = f"&ldquo;{escape(p.evidence[0].text)}&rdquo; <span class=\"muted\">(similarity {p.similarity:.2f})</span>"
         else:
             near = p.near_misses[0] if p.near_misses else None

@@ -111,6 +111,13 @@ class Rubric:
     levels: tuple[Level, ...] = ()
     matching: MatchingSettings = field(default_factory=MatchingSettings)
     max_score: float = 0.0
+    #: "Any N of these points": only the N best-marked points count towards the score.
+    count_best: int | None = None
+    #: A point short of its threshold earns quarter steps of its marks as its best match reaches
+    #: 1/4, 1/2 or 3/4 of the threshold, in an answer that makes at least one point in full (meant
+    #: for learned match probabilities, as in short-answer drafts: teachers of short answers give
+    #: part marks for a point partly made). See ``scoring.point_shares``.
+    partial_credit: bool = False
     title: str = ""
     source: str = "<string>"
     sha256: str = ""
@@ -144,7 +151,7 @@ class Rubric:
         the wordings of one point worth ``max_score``. With ``short_answer=True`` the model answer
         lists more than a student is expected to write (as in "name two tasks"): full marks come
         from a share of its points, at a match threshold, both fitted on teacher-marked short
-        answers (``models/drafting-v2.json``, rebuilt by ``scripts/fit_drafting.py``).
+        answers (``models/drafting-v3.json``, rebuilt by ``scripts/fit_drafting.py``).
         """
         from .authoring import draft
 
@@ -253,7 +260,8 @@ class _Where:
 
 # --- validation -------------------------------------------------------------------------
 
-_TOP_KEYS = {"title", "question", "max_score", "points", "misconceptions", "bands", "levels", "matching"}
+_TOP_KEYS = {"title", "question", "max_score", "count_best", "partial_credit", "points", "misconceptions", "bands",
+             "levels", "matching"}
 _CRITERION_KEYS = {"id", "text", "alternatives", "terms", "min_terms", "exclude"}
 _POINT_KEYS = _CRITERION_KEYS | {"marks", "feedback", "depth"}
 _LEVEL_KEYS = {"name", "marks", "descriptor", "rule"}
@@ -435,8 +443,26 @@ def _build(data: Any, where: _Where, sha256: str) -> Rubric:
 
     return Rubric(question=question, points=tuple(points), misconceptions=tuple(miscs),
                   bands=tuple(bands), levels=_levels(top, where, max_score), matching=_matching(top, where),
-                  max_score=max_score,
+                  max_score=max_score, count_best=_count_best(top, len(points), where),
+                  partial_credit=_flag(top, "partial_credit", where),
                   title=_text(top, "title", (), where, required=False), source=where.source, sha256=sha256)
+
+
+def _count_best(top: dict[str, Any], n_points: int, where: _Where) -> int | None:
+    value = top.get("count_best")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= n_points:
+        raise where.fail(("count_best",), f"'count_best' must be a whole number from 1 to the number of points "
+                         f"({n_points}), got {value!r}", "write e.g. 'count_best: 2', or drop it to count every point")
+    return value
+
+
+def _flag(top: dict[str, Any], key: str, where: _Where) -> bool:
+    value = top.get(key, False)
+    if not isinstance(value, bool):
+        raise where.fail((key,), f"{key!r} must be true or false, got {value!r}", f"write '{key}: true'")
+    return value
 
 
 def _depth(obj: dict[str, Any], path: Path_, where: _Where) -> tuple[tuple[str, float], ...]:

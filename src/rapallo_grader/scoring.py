@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -74,13 +76,14 @@ def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: Matc
     computed once per rubric)."""
     settings = rubric.matching
     n_points = len(rubric.points)
-    points = tuple(_point(p, essay.claims, table, i, float(thresholds[i]), settings.near_miss)
+    shares = point_shares([_best(table, i) for i in range(n_points)], thresholds[:n_points], rubric.partial_credit)
+    points = tuple(_point(p, essay.claims, table, i, float(thresholds[i]), settings.near_miss, shares[i])
                    for i, p in enumerate(rubric.points))
     if rubric.levels or any(p.depth for p in rubric.points):
         points = tuple(_deepen(point, spec, essay.claims, generic_words) for point, spec in zip(points, rubric.points))
     miscs = tuple(_misconception(m, essay.claims, table, n_points + i, float(thresholds[n_points + i]))
                   for i, m in enumerate(rubric.misconceptions))
-    total = sum(p.marks for p in points)
+    total = counted_total([p.marks for p in points], rubric.count_best)
     level, level_reason = _level(rubric, points, total) if rubric.levels else (None, "")
     if rubric.levels:
         placed = next((lv for lv in rubric.levels if lv.name == level), None)
@@ -93,6 +96,30 @@ def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: Matc
              *(["off_topic"] if essay.n_words >= settings.min_words and _off_topic(table, settings.near_miss) else []),
              *(f"low_confidence:{pid}" for pid in close_calls(best, thresholds[:n_points], [p.id for p in points])))
     return Marking(score, points, miscs, band, flags, level, level_reason)
+
+
+#: Steps of partial credit: a quarter of a point's marks for each quarter of the threshold reached.
+PARTIAL_STEPS = 4
+
+
+def point_shares(best: Sequence[float], thresholds: Sequence[float], partial_credit: bool) -> list[float]:
+    """The share of each point's marks earned: 1 for a point made (best match at its threshold);
+    with partial credit, a missed point earns the quarters of the threshold it reaches (1/4, 1/2
+    or 3/4), but only in an answer that makes at least one point in full: part marks reward an
+    answer on the right track, never an answer that is about something else (answers to other
+    questions, "I don't know"), which the match probabilities alone would give a quarter."""
+    made = [b >= t for b, t in zip(best, thresholds)]
+    if not (partial_credit and any(made)):
+        return [float(m) for m in made]
+    return [1.0 if m else math.floor(max(b, 0.0) / t * PARTIAL_STEPS) / PARTIAL_STEPS if t > 0 else 0.0
+            for b, t, m in zip(best, thresholds, made)]
+
+
+def counted_total(marks: list[float], count_best: int | None) -> float:
+    """The points' marks that count: all of them, or the ``count_best`` largest."""
+    if count_best is None:
+        return float(sum(marks))
+    return float(sum(sorted(marks, reverse=True)[:count_best]))
 
 
 def generic_words(rubric: Rubric) -> frozenset[str]:
@@ -164,19 +191,23 @@ def _best(table: MatchTable, column: int) -> float:
 
 
 def _point(point: Point, claims: tuple[Claim, ...], table: MatchTable, column: int,
-           threshold: float, near_miss: float) -> PointResult:
+           threshold: float, near_miss: float, share: float) -> PointResult:
     best = _best(table, column)
     awarded = best >= threshold
-    evidence = _ranked(claims, table, column, table.similarity[:, column], threshold) if awarded else ()
+    # Evidence: the claims that earned the marks, in full or in part.
+    floor = threshold if awarded else threshold * share
+    evidence = _ranked(claims, table, column, table.similarity[:, column], floor) if share else ()
     near: tuple[Evidence, ...] = ()
     if not awarded and claims:
         # Refused claims count as near misses on their raw score, so a denied point is explained.
         near = _ranked(claims, table, column, table.raw[:, column], near_miss)
     if awarded:
         feedback = point.feedback_hit or f"Credited: {point.text}"
+    elif share:
+        feedback = point.feedback_miss or f"Partly made ({share:g} of its marks): {point.text}"
     else:
         feedback = point.feedback_miss or f"Not found: {point.text}"
-    return PointResult(id=point.id, awarded=awarded, marks=point.marks if awarded else 0.0,
+    return PointResult(id=point.id, awarded=awarded, marks=point.marks if awarded else round(point.marks * share, 4),
                        max_marks=point.marks, similarity=_round(best), evidence=evidence,
                        near_misses=near, feedback=feedback)
 
