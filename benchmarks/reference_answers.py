@@ -15,7 +15,9 @@ own (the learned matcher's, fixed at training).
 from __future__ import annotations
 
 import argparse
+import random
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -92,15 +94,25 @@ def semeval_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
                       f"{f1_score(y, decision, average='macro'):.3f}  AUC {roc_auc_score(y, score):.3f}")
 
 
+def other_answers(questions: list[Question], per_question: int = 40) -> list[Question]:
+    """Each question with answers written for the split's other questions (label 0), drawn with a
+    fixed seed: what a draft gives them should be near 0."""
+    draw = random.Random(0)
+    return [replace(q, answers=tuple(draw.sample([a for o in questions if o.id != q.id for a in o.answers],
+                                                 per_question))) for q in questions]
+
+
 def saf_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
-    print("SAF v1 (points 0-1); Pearson r / RMSE")
+    print("SAF v1 (points 0-1); Pearson r / RMSE; mean score given to answers to other questions")
     for split in ["unseen_answers", "unseen_questions"]:
         test = saf(split)
         y = labels(test)
         print(f"  {split} (n={len(y)})")
         for name, embedder in [("grader", None), ("grader + semantic", semantic)][:2 if semantic else 1]:
             fraction, _ = grader_scores(test, pipeline, alternatives=False, semantic=embedder)
-            print(f"    {name:24} r {pearson_r(y, fraction):.3f}  RMSE {np.sqrt(np.mean((y - fraction) ** 2)):.3f}")
+            elsewhere, _ = grader_scores(other_answers(test), pipeline, alternatives=False, semantic=embedder)
+            print(f"    {name:24} r {pearson_r(y, fraction):.3f}  RMSE {np.sqrt(np.mean((y - fraction) ** 2)):.3f}"
+                  f"  other questions' answers {elsewhere.mean():.3f}")
         for name, s in floors(test).items():
             print(f"    {'floor: ' + name:24} r {pearson_r(y, s):.3f}  RMSE {np.sqrt(np.mean((y - s) ** 2)):.3f}")
 

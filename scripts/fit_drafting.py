@@ -33,7 +33,8 @@ from rapallo_grader import Grader, Rubric  # noqa: E402
 from rapallo_grader.agreement import pearson_r  # noqa: E402
 from rapallo_grader.authoring import DRAFTING, ShortAnswerDrafting  # noqa: E402
 from rapallo_grader.pipeline import Pipeline  # noqa: E402
-from rapallo_grader.scoring import counted_total, point_shares  # noqa: E402
+from rapallo_grader.rubric import counted_total  # noqa: E402
+from rapallo_grader.scoring import point_shares  # noqa: E402
 
 SHARES = [round(0.05 * i, 2) for i in range(1, 21)]
 THRESHOLDS = [round(0.02 * i, 2) for i in range(1, 40)]

@@ -17,7 +17,7 @@ import numpy as np
 import yaml
 from rapidfuzz import fuzz, process
 
-from .rubric import Criterion, MatchingSettings, Point, Rubric
+from .rubric import Criterion, MatchingSettings, Point, Rubric, counted_total
 
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*(?:[-*\u2022\u25cf\u25cb]\s*)?|^\s*[-*\u2022\u25cf\u25cb]\s*")
 _SAME_CLAIM = 80
@@ -199,8 +199,9 @@ def lint(rubric: Rubric) -> list[Finding]:
             if g and set(group) & set(c.terms[0]):
                 findings.append(Finding(f"{c.id}.terms[{g}]", "shares terms with the anchor group, so one word "
                                         "covers two groups; keep the groups distinct"))
-    total = sum(p.marks for p in rubric.points)
+    total = counted_total([p.marks for p in rubric.points], rubric.count_best)
     if total < rubric.max_score:
-        findings.append(Finding("max_score", f"the points add up to {total:g}, less than max_score "
+        counted = f"the best {rubric.count_best} points" if rubric.count_best else "the points"
+        findings.append(Finding("max_score", f"{counted} add up to {total:g}, less than max_score "
                                 f"{rubric.max_score:g}: nobody can reach full marks"))
     return findings

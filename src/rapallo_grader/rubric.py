@@ -81,6 +81,13 @@ class Misconception(Criterion):
     feedback: str = ""
 
 
+def counted_total(marks: list[float], count_best: int | None) -> float:
+    """The points' marks that count (``Rubric.count_best``): all of them, or the largest few."""
+    if count_best is None:
+        return float(sum(marks))
+    return float(sum(sorted(marks, reverse=True)[:count_best]))
+
+
 @dataclass(frozen=True)
 class Band:
     name: str

@@ -12,7 +12,7 @@ import numpy as np
 
 from .matching import MatchTable, Refusal
 from .pipeline import Claim, ParsedEssay
-from .rubric import DEPTHS, Misconception, Point, Rubric
+from .rubric import DEPTHS, Misconception, Point, Rubric, counted_total
 from .triage import close_calls
 
 _EVIDENCE_SHOWN = 3
@@ -113,13 +113,6 @@ def point_shares(best: Sequence[float], thresholds: Sequence[float], partial_cre
         return [float(m) for m in made]
     return [1.0 if m else math.floor(max(b, 0.0) / t * PARTIAL_STEPS) / PARTIAL_STEPS if t > 0 else 0.0
             for b, t, m in zip(best, thresholds, made)]
-
-
-def counted_total(marks: list[float], count_best: int | None) -> float:
-    """The points' marks that count: all of them, or the ``count_best`` largest."""
-    if count_best is None:
-        return float(sum(marks))
-    return float(sum(sorted(marks, reverse=True)[:count_best]))
 
 
 def generic_words(rubric: Rubric) -> frozenset[str]:
