@@ -7,11 +7,11 @@ of the following"), so a rubric drafted with one point per claim and full marks 
 under-marks. For every SAF training question the rubric is drafted from its reference; each
 answer's best match probability per point is computed once; then a grid of (share of points for
 full marks, match threshold, partial credit or not) is searched for the best Pearson r with the
-teacher's points. The file also records how the chosen kind of setting does on questions it was
-not fitted on: the grid refitted without each training question in turn, scored on that
-question (leave one question out), and the mean score its drafts give to answers written for
-other questions (which should be near 0). No test or unseen split is read. ``--check`` refits and exits 1 if the result differs from the
-committed file.
+teacher's points. The file also records how each kind of setting does on questions it was not
+fitted on (the grid refitted without each training question in turn, scored on that question),
+and the mean score the chosen drafts give to answers written for other questions (which should
+be near 0). No test or unseen split is read. ``--check`` refits and exits 1 if the result differs
+from the committed file.
 """
 
 from __future__ import annotations
@@ -49,17 +49,17 @@ def similarities() -> tuple[list[np.ndarray], np.ndarray, np.ndarray, list[np.nd
     """Per training answer: its points' best match probabilities, the teacher's points (0-1) and
     the question; and the same probabilities for answers to other questions."""
     pipeline = Pipeline()
-    questions_ = saf("training")
+    training = saf("training")
     sims, labels, questions, others = [], [], [], []
     draw = random.Random(0)
-    for question in questions_:
+    for question in training:
         grader = Grader(Rubric.from_reference(question.text, list(question.references)), pipeline)
         for answer, report in zip(question.answers, grader.grade_iter(a.text for a in question.answers)):
             sims.append(np.array([p.similarity for p in report.points]))
             labels.append(answer.label)
             questions.append(question.id)
         chapter = question.id.split(".")[0]
-        elsewhere = [a.text for q in questions_ if q.id.split(".")[0] != chapter for a in q.answers]
+        elsewhere = [a.text for q in training if q.id.split(".")[0] != chapter for a in q.answers]
         others += [np.array([p.similarity for p in report.points])
                    for report in grader.grade_iter(draw.sample(elsewhere, OTHER_ANSWERS))]
     return sims, np.array(labels), np.array(questions), others

@@ -157,7 +157,8 @@ class Rubric:
         With ``alternatives=True`` each reference is a complete answer by itself, and they become
         the wordings of one point worth ``max_score``. With ``short_answer=True`` the model answer
         lists more than a student is expected to write (as in "name two tasks"): full marks come
-        from a share of its points, at a match threshold, both fitted on teacher-marked short
+        from the best of a share of its points (``count_best``), at a match threshold, with part
+        marks for a point partly made (``partial_credit``), all fitted on teacher-marked short
         answers (``models/drafting-v3.json``, rebuilt by ``scripts/fit_drafting.py``).
         """
         from .authoring import draft

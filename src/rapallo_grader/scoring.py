@@ -76,7 +76,8 @@ def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: Matc
     computed once per rubric)."""
     settings = rubric.matching
     n_points = len(rubric.points)
-    shares = point_shares([_best(table, i) for i in range(n_points)], thresholds[:n_points], rubric.partial_credit)
+    shares = point_shares([_best(table, i) for i in range(n_points)], [float(t) for t in thresholds[:n_points]],
+                          rubric.partial_credit)
     points = tuple(_point(p, essay.claims, table, i, float(thresholds[i]), settings.near_miss, shares[i])
                    for i, p in enumerate(rubric.points))
     if rubric.levels or any(p.depth for p in rubric.points):
