@@ -209,6 +209,20 @@ def test_partial_credit_gives_part_marks_traced_to_the_claim_that_earned_them():
     assert "[~] " + part[0].id in partial.to_text()
 
 
+def test_the_essay_view_highlights_part_marks_apart_from_points_made():
+    from rapallo_grader.pages import highlighted_essay
+
+    without_b = "\n".join(line for line in CONTROLLER.splitlines() if "id: B," not in line)
+    report = Grader(Rubric.from_yaml(without_b.format(extra="partial_credit: true"))).grade(ON_TARGET)
+    made, part = report.points
+    assert made.awarded and not part.awarded and part.marks > 0
+    assert made.evidence[0].start != part.evidence[0].start
+    page = highlighted_essay(ON_TARGET, report)
+    for kind, point in (("point", made), ("partial", part)):
+        ev = point.evidence[0]
+        assert f'<mark class="{kind}" data-ids="{point.id}" data-start="{ev.start}" data-end="{ev.end}"' in page
+
+
 @pytest.mark.parametrize("essay", ["Bananas are yellow and taste sweet.", "It knows the network layout and the traffic.",
                                    "I do not know."])
 def test_partial_credit_gives_nothing_to_an_answer_that_makes_no_point(essay):

@@ -24,13 +24,13 @@ body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem aut
 h1{font-size:1.5rem;margin-bottom:.2rem} h2{font-size:1.15rem;margin-top:1.6rem;border-bottom:1px solid #ccc}
 .score{font-size:1.3rem;font-weight:600} .flag{display:inline-block;background:#fde68a;border-radius:.3rem;padding:0 .4rem;margin:0 .2rem;font-size:.85rem}
 .essay{white-space:pre-wrap;border:1px solid #ddd;padding:1rem;border-radius:.4rem;background:#fcfcfc}
-mark.point{background:#bbf7d0;border-bottom:2px solid #15803d} mark.misconception{background:#fecaca;border-bottom:2px solid #b91c1c}
+mark.point{background:#bbf7d0;border-bottom:2px solid #15803d} mark.partial{background:#fde68a;border-bottom:2px solid #b45309} mark.misconception{background:#fecaca;border-bottom:2px solid #b91c1c}
 mark sup{font-size:.7rem;font-weight:600;color:#14532d;margin-left:.1rem} mark.misconception sup{color:#7f1d1d}
 table{border-collapse:collapse;width:100%} th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #e5e5e5}
 .yes{color:#15803d;font-weight:600} .no{color:#b91c1c;font-weight:600} .part{color:#b45309;font-weight:600} .muted{color:#666;font-size:.9rem}
 .bar{background:#93c5fd;height:.8rem;display:inline-block} a{color:#1d4ed8}
 @media print{body{margin:0;max-width:none} a{color:inherit;text-decoration:none} .essay{border:none;padding:0}
-mark.point,mark.misconception{-webkit-print-color-adjust:exact;print-color-adjust:exact} h2{break-after:avoid} tr{break-inside:avoid}}
+mark.point,mark.partial,mark.misconception{-webkit-print-color-adjust:exact;print-color-adjust:exact} h2{break-after:avoid} tr{break-inside:avoid}}
 """
 
 
@@ -51,13 +51,13 @@ def _fmt(value: float | None) -> str:
 
 
 def highlighted_essay(text: str, report: Report) -> str:
-    """The essay with each claim that earned a point (green) or showed a misconception (red)
-    wrapped in a <mark> carrying its ids and character offsets."""
+    """The essay with each claim that earned a point (green), part marks (amber) or showed a
+    misconception (red) wrapped in a <mark> carrying its ids and character offsets."""
     spans: dict[tuple[int, int], list[tuple[str, str]]] = {}
     for point in report.points:
-        if point.awarded and point.evidence:
+        if point.marks > 0 and point.evidence:
             ev = point.evidence[0]
-            spans.setdefault((ev.start, ev.end), []).append(("point", point.id))
+            spans.setdefault((ev.start, ev.end), []).append(("point" if point.awarded else "partial", point.id))
     for misc in report.misconceptions:
         if misc.detected and misc.evidence:
             ev = misc.evidence[0]
@@ -66,7 +66,8 @@ def highlighted_essay(text: str, report: Report) -> str:
     for (start, end), owners in sorted(spans.items()):
         if start < cursor or end > len(text):
             continue  # claims do not overlap; this guards against a report for another text
-        kind = "misconception" if any(k == "misconception" for k, _ in owners) else "point"
+        kinds = {k for k, _ in owners}
+        kind = next(k for k in ("misconception", "point", "partial") if k in kinds)
         ids = " ".join(i for _, i in owners)
         out.append(escape(text[cursor:start]))
         out.append(f'<mark class="{kind}" data-ids="{escape(ids)}" data-start="{start}" data-end="{end}" '
