@@ -76,9 +76,9 @@ def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: Matc
     computed once per rubric)."""
     settings = rubric.matching
     n_points = len(rubric.points)
-    shares = point_shares([_best(table, i) for i in range(n_points)], [float(t) for t in thresholds[:n_points]],
-                          rubric.partial_credit)
-    points = tuple(_point(p, essay.claims, table, i, float(thresholds[i]), settings.near_miss, shares[i])
+    bests = [_best(table, i) for i in range(n_points)]
+    shares = point_shares(bests, [float(t) for t in thresholds[:n_points]], rubric.partial_credit)
+    points = tuple(_point(p, essay.claims, table, i, bests[i], float(thresholds[i]), settings.near_miss, shares[i])
                    for i, p in enumerate(rubric.points))
     if rubric.levels or any(p.depth for p in rubric.points):
         points = tuple(_deepen(point, spec, essay.claims, generic_words) for point, spec in zip(points, rubric.points))
@@ -184,13 +184,11 @@ def _best(table: MatchTable, column: int) -> float:
     return float(table.similarity[:, column].max()) if table.similarity.shape[0] else 0.0
 
 
-def _point(point: Point, claims: tuple[Claim, ...], table: MatchTable, column: int,
+def _point(point: Point, claims: tuple[Claim, ...], table: MatchTable, column: int, best: float,
            threshold: float, near_miss: float, share: float) -> PointResult:
-    best = _best(table, column)
-    awarded = best >= threshold
+    awarded = share == 1.0
     # Evidence: the claims that earned the marks, in full or in part.
-    floor = threshold if awarded else threshold * share
-    evidence = _ranked(claims, table, column, table.similarity[:, column], floor) if share else ()
+    evidence = _ranked(claims, table, column, table.similarity[:, column], threshold * share) if share else ()
     near: tuple[Evidence, ...] = ()
     if not awarded and claims:
         # Refused claims count as near misses on their raw score, so a denied point is explained.
