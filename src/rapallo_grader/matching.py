@@ -35,6 +35,7 @@ from .model import MatchModel
 from .pipeline import ParsedEssay, Pipeline
 from .semantic import Embedder
 from .rubric import Criterion, Misconception, Rubric
+from .wordvectors import RelatedWords
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -60,8 +61,8 @@ class Refusal(IntEnum):
 
 #: What the learned matcher sees of a claim/criterion pair, in this order.
 FEATURES = ("term_coverage", "anchored", "wording_set_ratio", "wording_sort_ratio", "char_tfidf_cosine",
-            "lemma_recall", "lemma_precision", "window_lemma_recall", "window_char_cosine", "claim_negated",
-            "negation_mismatch", "statement", "log_claim_words", "log_criterion_words")
+            "lemma_recall", "lemma_precision", "window_lemma_recall", "window_related_recall", "window_char_cosine",
+            "claim_negated", "negation_mismatch", "statement", "log_claim_words", "log_criterion_words")
 #: With the optional [semantic] extra: cosine of sentence embeddings, best wording.
 SEMANTIC_FEATURES = (*FEATURES, "semantic_cosine")
 
@@ -326,6 +327,7 @@ class Matcher:
         self._has_negated_wording = np.logical_or.reduceat(self._wording_negated, self._wording_starts)
         wording_lemmas = [self._demoted(c) for c in contents]
         self._lemma_index = _word_index(wording_lemmas)
+        self._related = RelatedWords(list(self._lemma_index))
         self._wording_lemmas = _incidence(wording_lemmas, self._lemma_index)
         self._wording_sizes = np.maximum(1.0, self._wording_lemmas.sum(axis=1))
         self._char_grams = _CharGrams([c or "-" for c in contents])
@@ -428,7 +430,8 @@ class Matcher:
 
         fuzzy, sort_ratio, cosine, window_cosine = self._wording_similarities(essay, sentence_of_run,
                                                                               sentence_paragraph)
-        recall, precision, window_recall = self._lemma_overlap(essay, starts, sentence_of_run, sentence_paragraph)
+        recall, precision, window_recall, window_related = self._lemma_overlap(essay, starts, sentence_of_run,
+                                                                               sentence_paragraph)
         weight = self.settings.fuzzy_weight
         raw = (1 - weight) * terms + weight * fuzzy
 
@@ -446,7 +449,8 @@ class Matcher:
         shape = (n_claims, n_criteria)
         claim_words = np.log1p([len(c.content.split()) for c in claims])[:, None]
         features = np.stack([
-            terms, anchored.astype(float), fuzzy, sort_ratio, cosine, recall, precision, window_recall, window_cosine,
+            terms, anchored.astype(float), fuzzy, sort_ratio, cosine, recall, precision, window_recall, window_related,
+            window_cosine,
             np.broadcast_to(claim_negated, shape).astype(float),
             (claim_negated != self._has_negated_wording[None, :]).astype(float),
             np.broadcast_to(statement, shape).astype(float),
@@ -467,13 +471,17 @@ class Matcher:
         cosine = self.embedder.encode([c.text for c in essay.claims]) @ self._wording_embeddings.T
         return np.maximum.reduceat(cosine, self._embedding_starts, axis=1).astype(float)
 
-    def _demoted(self, content: str) -> set[str]:
-        return {w for w in content.split() if w not in self._question_words}
+    def _demoted(self, content: str) -> dict[str, None]:
+        """The content lemmas the question does not give away, once each, in text order (so that
+        columns, and the order sums run in, do not depend on the process's string hashing)."""
+        return dict.fromkeys(w for w in content.split() if w not in self._question_words)
 
     def _lemma_overlap(self, essay: ParsedEssay, starts: np.ndarray, sentence_of_run: np.ndarray,
-                       sentence_paragraph: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                       sentence_paragraph: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Share of a wording's (question-demoted) lemmas the claim uses, of the claim's lemmas the
-        wording uses, and of the wording's lemmas the claim's window uses; best wording per criterion."""
+        wording uses, of the wording's lemmas the claim's window uses, and of the wording's lemmas
+        the window uses or says in related words (each counted as much as its closest lemma there is
+        related to it); best wording per criterion."""
         claim_lemmas = [self._demoted(claim.content) for claim in essay.claims]
         sizes = np.array([max(1, len(lemmas)) for lemmas in claim_lemmas], dtype=np.float32)
         uses = _incidence(claim_lemmas, self._lemma_index)
@@ -481,10 +489,18 @@ class Matcher:
         sentence_uses = np.logical_or.reduceat(uses > 0, starts, axis=0)
         window_uses = _window(sentence_uses, sentence_paragraph, self.settings.context_sentences)[sentence_of_run]
         window_overlap = window_uses.astype(np.float32) @ self._wording_lemmas.T
+        closeness = np.zeros(uses.shape, dtype=np.float32)
+        for row, lemmas in enumerate(claim_lemmas):
+            if lemmas and self._lemma_index:
+                closeness[row] = self._related.rows(list(lemmas)).max(axis=0)
+        sentence_close = np.maximum.reduceat(closeness, starts, axis=0)
+        window_close = _window(sentence_close, sentence_paragraph, self.settings.context_sentences)[sentence_of_run]
+        window_related = window_close @ self._wording_lemmas.T
         starts = self._wording_starts
         return (np.maximum.reduceat(overlap / self._wording_sizes[None, :], starts, axis=1).astype(float),
                 np.maximum.reduceat(overlap / sizes[:, None], starts, axis=1).astype(float),
-                np.maximum.reduceat(window_overlap / self._wording_sizes[None, :], starts, axis=1).astype(float))
+                np.maximum.reduceat(window_overlap / self._wording_sizes[None, :], starts, axis=1).astype(float),
+                np.maximum.reduceat(window_related / self._wording_sizes[None, :], starts, axis=1).astype(float))
 
     def _claim_vocabulary(self, essay: ParsedEssay) -> np.ndarray:
         """claims x vocabulary: the term words each claim uses (in its words, lemmas or their pairs)."""
@@ -554,13 +570,13 @@ def _incidence(rows: Sequence[Iterable[str]], index: dict[str, int]) -> np.ndarr
 
 
 def _window(rows: np.ndarray, paragraph: np.ndarray, reach: int) -> np.ndarray:
-    """Per sentence: the union of its row with those of up to ``reach`` sentences either side in the
-    same paragraph (sentences x anything, boolean)."""
+    """Per sentence: the union (the maximum, for numbers) of its row with those of up to ``reach``
+    sentences either side in the same paragraph (sentences x anything)."""
     out = rows.copy()
     for d in range(1, min(reach, len(rows) - 1) + 1):
         same = (paragraph[d:] == paragraph[:-d])[:, None]
-        out[d:] |= rows[:-d] & same
-        out[:-d] |= rows[d:] & same
+        out[d:] = np.maximum(out[d:], rows[:-d] * same)
+        out[:-d] = np.maximum(out[:-d], rows[d:] * same)
     return out
 
 

@@ -22,8 +22,8 @@ from typing import Any
 
 import numpy as np
 
-DEFAULT_MODEL = "matcher-v2.json"
-SEMANTIC_MODEL = "matcher-semantic-v2.json"
+DEFAULT_MODEL = "matcher-v3.json"
+SEMANTIC_MODEL = "matcher-semantic-v3.json"
 
 
 class ModelError(RuntimeError):
@@ -77,11 +77,7 @@ class MatchModel:
         except (OSError, json.JSONDecodeError) as exc:
             raise ModelError(f"learned matcher {source} or its sidecar {meta_source} is missing or unreadable "
                              f"({exc}); reinstall rapallo-grader or rebuild it with scripts/train_matcher.py") from exc
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest != meta.get("sha256"):
-            raise ModelError(f"learned matcher {source} does not match its recorded checksum "
-                             f"(sha256 {digest[:12]}..., expected {str(meta.get('sha256'))[:12]}...): it was "
-                             "altered; reinstall rapallo-grader or rebuild it with scripts/train_matcher.py")
+        digest = verify(raw, meta.get("sha256"), f"learned matcher {source}", "scripts/train_matcher.py")
         try:
             data = json.loads(raw)
             model = cls(features=tuple(data["features"]), knots=np.asarray(data["knots"], dtype=float),
@@ -94,6 +90,16 @@ class MatchModel:
             return model
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"learned matcher {source} is malformed ({exc})") from exc
+
+
+def verify(raw: bytes, expected: object, what: str, script: str) -> str:
+    """The sha256 of a shipped artefact, which must be the one its sidecar records."""
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != expected:
+        raise ModelError(f"{what} does not match its recorded checksum (sha256 {digest[:12]}..., expected "
+                         f"{str(expected)[:12]}...): it was altered; reinstall rapallo-grader or rebuild it "
+                         f"with {script}")
+    return digest
 
 
 def _bspline_basis(x: np.ndarray, knots: np.ndarray, degree: int) -> np.ndarray:
