@@ -66,6 +66,34 @@ def test_probability_rises_with_overlap():
     assert model.predict(high[None, :])[0] > model.threshold > model.predict(low[None, :])[0]
 
 
+def test_learned_points_weigh_fragments_rather_than_refuse_them():
+    """A short answer is often a fragment; the learned matcher judges it (statement is one of its
+    features) where the rules would refuse it. A negated claim is still refused."""
+    rubric = Rubric.from_reference("Why did Greta and Andre measure the whiteboard differently with their hands?",
+                                   ["Greta and Andre have different sized hands."])
+    fragment, denial, unrelated = Grader(rubric).grade_many(
+        ["Different sized hands.", "Their hands are not different sizes.", "The whiteboard."])
+    assert fragment.points[0].awarded and fragment.points[0].evidence[0].refused == ""
+    assert not denial.points[0].awarded and not unrelated.points[0].awarded
+    assert denial.points[0].near_misses[0].refused == "negated"
+
+
+def test_misconceptions_and_teacher_terms_still_refuse_fragments_and_negated_claims(tmp_path):
+    path = tmp_path / "rubric.yaml"
+    path.write_text("question: Why did the puddle disappear?\n"
+                    "points:\n  - id: P1\n    marks: 1\n    text: The water evaporated into the air.\n"
+                    "  - id: P2\n    marks: 1\n    text: The sun heated the water.\n    terms: [[sun], [heat]]\n"
+                    "misconceptions:\n  - id: M1\n    penalty: 1\n    text: The water soaked into the ground.\n")
+    grader = Grader(Rubric.load(path))
+    denial = grader.grade("The water did not soak into the ground. The sun did not heat it.")
+    assert not denial.misconceptions[0].detected
+    assert not any(p.awarded for p in denial.points)
+    assert any(m.refused == "negated" for m in denial.points[1].near_misses)
+    notes = grader.grade("Water into the ground. Sun heat.")
+    assert not notes.misconceptions[0].detected and not notes.points[1].awarded
+    assert any(m.refused == "not a statement" for m in notes.points[1].near_misses)
+
+
 def test_model_rebuilds_identically_from_its_script(shared_data):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_matcher.py"), "--check"],
                             capture_output=True, text=True, check=False)

@@ -440,9 +440,16 @@ class Matcher:
         refusal = np.zeros((n_claims, n_criteria), dtype=np.int8)
         excluded = (sentence_phrases.astype(np.float32) @ self._exclude_phrases)[sentence_of_run] > 0
         refusal[excluded] = Refusal.EXCLUDED
-        refusal[~statement[:, 0], :] = Refusal.FRAGMENT
+        # The rules refuse a fragment outright; the learned matcher weighs it (``statement`` is one
+        # of its features), as "Different sized hands." answers a short question well enough.
+        # Refusing fragments there cost 0.013 AUC in cross-validation on the training answers.
+        # A misconception needs a statement either way.
+        ruled = ~(self.learned & ~self._sentence_only)[None, :]
+        refusal[~statement[:, 0, None] & ruled] = Refusal.FRAGMENT
         # A negated claim only makes a point that is itself worded negatively ("could not unite
-        # against Russia"), and then only if it is close to such a wording.
+        # against Russia"), and then only if it is close to such a wording. (Leaving negation to
+        # the learned matcher too would gain another 0.01 AUC there, but it then credits "Their
+        # hands are not different sizes" for "different sized hands".)
         negated = claim_negated & ~(self._has_negated_wording[None, :] & (fuzzy >= self.settings.near_miss))
         refusal[negated] = Refusal.NEGATED
 
