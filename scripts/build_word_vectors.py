@@ -23,11 +23,10 @@ from pathlib import Path
 
 import numpy as np
 
+from rapallo_grader.semantic import MODEL_PACKAGE, Embedder
+from rapallo_grader.wordvectors import TABLE
+
 ROOT = Path(__file__).resolve().parents[1]
-
-from rapallo_grader.semantic import MODEL_PACKAGE, Embedder  # noqa: E402
-from rapallo_grader.wordvectors import TABLE  # noqa: E402
-
 DIMENSIONS = 64
 
 

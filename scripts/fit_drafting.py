@@ -6,11 +6,12 @@ A short-answer model answer usually lists more than a student must write ("name 
 of the following"), so a rubric drafted with one point per claim and full marks for all of them
 under-marks. For every SAF training question the rubric is drafted from its reference; each
 answer's best match probability per point is computed once; then a grid of (share of points for
-full marks, match threshold, partial credit or not) is searched for the best Pearson r with the
-teacher's points. The file also records how each kind of setting does on questions it was not
-fitted on (the grid refitted without each training question in turn, scored on that question),
-and the mean score the chosen drafts give to answers written for other questions (which should
-be near 0). No test or unseen split is read. ``--check`` refits and exits 1 if the result differs
+full marks, match threshold) is searched for the best Pearson r with the teacher's points, with
+part marks and without. Part marks are kept only if they do better on questions the fit did not
+see (the grid refitted without each training question in turn, scored on that question; both
+figures are recorded): on the questions it was fitted on, a setting with more freedom always
+looks better. The file also records the mean score the chosen drafts give to answers written
+for other questions (which should be near 0). No test or unseen split is read. ``--check`` refits and exits 1 if the result differs
 from the committed file.
 """
 
@@ -101,20 +102,21 @@ def main() -> int:
              for partial in (False, True)}
     scores = {partial: np.array([score(sims, s) for s in grid]) for partial, grid in grids.items()}
     fits = {partial: np.array([pearson_r(labels, s) for s in scores[partial]]) for partial in grids}
-    partial = bool(fits[True].max() > fits[False].max())
+    unseen = {p: left_out_r(scores[p], labels, questions) for p in grids}
+    partial = bool(unseen[True] > unseen[False])
     chosen = grids[partial][best(fits[partial])]
-    plain = grids[False][best(fits[False])]
+    other = grids[not partial][best(fits[not partial])]
     text = json.dumps({
         "full_marks_share": chosen.full_marks_share, "learned_threshold": chosen.learned_threshold,
         "partial_credit": chosen.partial_credit,
         "fitted_on": "saf/v1/training", "answers": len(labels),
         "pearson_r_training": round(float(fits[partial].max()), 4),
-        "pearson_r_left_out_question": {("with" if p else "without") + " partial credit":
-                                        round(left_out_r(scores[p], labels, questions), 4) for p in grids},
+        "pearson_r_left_out_question": {("with" if p else "without") + " partial credit": round(unseen[p], 4)
+                                        for p in grids},
         "mean_score_of_answers_to_other_questions": {
             "these settings": round(float(score(others, chosen).mean()), 4),
-            f"best without partial credit ({plain.full_marks_share}, {plain.learned_threshold})":
-                round(float(score(others, plain).mean()), 4)},
+            f"best {'without' if partial else 'with'} partial credit ({other.full_marks_share}, "
+            f"{other.learned_threshold})": round(float(score(others, other).mean()), 4)},
         "grid": (f"full_marks_share {SHARES[0]}..{SHARES[-1]} by 0.05, learned_threshold {THRESHOLDS[0]}.."
                  f"{THRESHOLDS[-1]} by 0.02, partial_credit false/true"),
         "rebuild": "python scripts/fit_drafting.py",

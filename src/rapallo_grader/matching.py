@@ -33,8 +33,8 @@ from rapidfuzz import fuzz, process
 
 from .model import MatchModel
 from .pipeline import ParsedEssay, Pipeline
-from .semantic import Embedder
 from .rubric import Criterion, Misconception, Rubric
+from .semantic import Embedder
 from .wordvectors import RelatedWords
 
 if TYPE_CHECKING:

@@ -122,8 +122,8 @@ class Rubric:
     count_best: int | None = None
     #: A point short of its threshold earns quarter steps of its marks as its best match reaches
     #: 1/4, 1/2 or 3/4 of the threshold, in an answer that makes at least one point in full (meant
-    #: for learned match probabilities, as in short-answer drafts: teachers of short answers give
-    #: part marks for a point partly made). See ``scoring.point_shares``.
+    #: for learned match probabilities: teachers of short answers give part marks for a point
+    #: partly made). See ``scoring.point_shares``.
     partial_credit: bool = False
     title: str = ""
     source: str = "<string>"
@@ -157,9 +157,10 @@ class Rubric:
         With ``alternatives=True`` each reference is a complete answer by itself, and they become
         the wordings of one point worth ``max_score``. With ``short_answer=True`` the model answer
         lists more than a student is expected to write (as in "name two tasks"): full marks come
-        from the best of a share of its points (``count_best``), at a match threshold, with part
-        marks for a point partly made (``partial_credit``), all fitted on teacher-marked short
-        answers (``models/drafting-v3.json``, rebuilt by ``scripts/fit_drafting.py``).
+        from the best of a share of its points (``count_best``), at a match threshold, with or
+        without part marks for a point partly made (``partial_credit``), all fitted on
+        teacher-marked short answers (``models/drafting-v3.json``, rebuilt by
+        ``scripts/fit_drafting.py``).
         """
         from .authoring import draft
 
