@@ -28,7 +28,14 @@ def big_class(tmp_path_factory):
 
 def grade(*args: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "rapallo_grader.cli", str(RUBRIC), *args, "--quiet"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_as_in_a_terminal)
+
+
+def _as_in_a_terminal() -> None:
+    """Ctrl-C as a terminal delivers it. A test run started in the background by a shell without
+    job control (``pytest &``, ``nohup ... &``) ignores SIGINT, and its children inherit that, so
+    the run would go on to the end."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def complete_lines(path) -> list[dict]:
@@ -48,7 +55,7 @@ def test_killed_run_keeps_complete_essays_and_resume_finishes_exactly_once(big_c
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     written = complete_lines(out)
-    assert 3 <= len(written) < N_ESSAYS, "the run was not caught mid-way"
+    assert 3 <= len(written) < N_ESSAYS, f"the run was not caught mid-way (exit {proc.returncode}): {err[-1500:]}"
     if sig != signal.SIGKILL:
         assert proc.returncode == 130 and "--resume" in err
         assert out.read_bytes().endswith(b"\n")  # clean stop: no torn line
