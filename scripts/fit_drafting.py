@@ -11,8 +11,8 @@ part marks and without. Part marks are kept only if they do better on questions 
 see (the grid refitted without each training question in turn, scored on that question; both
 figures are recorded): on the questions it was fitted on, a setting with more freedom always
 looks better. The file also records the mean score the chosen drafts give to answers written
-for other questions (which should be near 0). No test or unseen split is read. ``--check`` refits and exits 1 if the result differs
-from the committed file.
+for other questions (which should be near 0). No test or unseen split is read. ``--check``
+refits and exits 1 if the result differs from the committed file.
 """
 
 from __future__ import annotations

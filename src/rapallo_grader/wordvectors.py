@@ -1,8 +1,8 @@
 """Related words: how close a student's word is to a word of the rubric when it is not the same.
 
 Lemma overlap misses a point made in other words: "the least drops" for "fewer drops", "one of
-their hands is bigger" for "they have different sized hands". The learned matcher therefore also sees how much of a wording is covered by *related* words.
-Relatedness comes from a small table shipped in ``models/`` (``words-v1``: about 21,700 common
+their hands is bigger" for "they have different sized hands". The learned matcher therefore also
+sees how much of a wording is covered by *related* words. Relatedness comes from a small table shipped in ``models/`` (``words-v1``: about 21,700 common
 English words, 64 numbers each, built by ``scripts/build_word_vectors.py`` from the
 all-MiniLM-L6-v2 encoder), read with numpy alone, so the default install needs no PyTorch; and
 from a shared stem, for the subject words the table lacks ("vibrate" and "vibration").
@@ -33,8 +33,9 @@ RELATED = 0.5
 #: count as related at least this much: morphology the table cannot know for words it lacks.
 STEM_SIMILARITY = 0.8
 _STEM, _MIN_STEM_WORD = 5, 4
-#: Words whose similarities are remembered between essays (a few hundred bytes each).
-CACHE_WORDS = 100_000
+#: Words whose similarities are remembered between essays (4 bytes per word of the rubric each:
+#: at most 40 MB for a rubric of 500 words).
+CACHE_WORDS = 20_000
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ class RelatedWords:
             if len(self._cache) + len(new) > CACHE_WORDS:
                 self._cache.clear()
             similarity = self._table.cosines(new, self._vectors)
-            similarity = np.where(similarity >= RELATED, np.minimum(similarity, 1.0), 0.0)
+            similarity = np.where(similarity >= RELATED, np.minimum(similarity, 1.0), 0.0).astype(np.float32)
             for word, row in zip(new, similarity):
                 self._raise_stems(word, row)
                 if (i := self._targets.get(word)) is not None:
