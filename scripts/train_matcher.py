@@ -33,14 +33,16 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from datasets import SHARED, semeval  # noqa: E402
 
 from rapallo_grader import Rubric  # noqa: E402
-from rapallo_grader.matching import Matcher  # noqa: E402
+from rapallo_grader.matching import Matcher, Refusal  # noqa: E402
 from rapallo_grader.model import DEFAULT_MODEL, SEMANTIC_MODEL, MatchModel  # noqa: E402
 from rapallo_grader.pipeline import Pipeline  # noqa: E402
 from rapallo_grader.semantic import Embedder  # noqa: E402
 
 
-def reference_rows(pipeline: Pipeline, embedder: Embedder | None, corpus: str
+def reference_rows(pipeline: Pipeline, embedder: Embedder | None, corpus: str, graded: list[np.ndarray]
                    ) -> tuple[list[np.ndarray], list[float], list[str]]:
+    """One row per answer; ``graded`` gets, per answer, the rows the grader would take the best
+    of (every claim it does not refuse: a learned point refuses negated claims, not fragments)."""
     rows, labels, groups = [], [], []
     for question in semeval(corpus, "training"):
         rubric = Rubric.from_reference(question.text, list(question.references), alternatives=True)
@@ -49,9 +51,11 @@ def reference_rows(pipeline: Pipeline, embedder: Embedder | None, corpus: str
             table = matcher.match(essay)
             if table.raw.size == 0:
                 rows.append(np.zeros(len(matcher.feature_names)))
+                graded.append(np.zeros((0, len(matcher.feature_names))))
             else:
                 claim, criterion = np.unravel_index(np.argmax(table.raw), table.raw.shape)
                 rows.append(table.features[claim, criterion])
+                graded.append(table.features[table.refusal != Refusal.NEGATED])
             labels.append(answer.label)
             groups.append(f"{corpus}/{question.id}")
     return rows, labels, groups
@@ -90,9 +94,10 @@ def main() -> int:
     probe = Matcher(Rubric.from_reference("q", ["a b"]), pipeline, model=None, embedder=embedder)
     rows, labels, groups = [], [], []
     sources = {}
+    graded: list[np.ndarray] = []
     for source, (r, y, g) in {
-            "semeval2013/training/2way/sciEntsBank": reference_rows(pipeline, embedder, "sciEntsBank"),
-            "semeval2013/training/2way/beetle": reference_rows(pipeline, embedder, "beetle"),
+            "semeval2013/training/2way/sciEntsBank": reference_rows(pipeline, embedder, "sciEntsBank", graded),
+            "semeval2013/training/2way/beetle": reference_rows(pipeline, embedder, "beetle", graded),
             "rapallo/dev_essays.jsonl": rapallo_rows(pipeline, embedder)}.items():
         rows += r
         labels += y
@@ -101,9 +106,13 @@ def main() -> int:
     X, y, g = np.array(rows), np.array(labels), np.array(groups)
 
     # Out-of-fold predictions, folds by question: how the model does on questions it has not seen.
-    oof = np.zeros(len(y))
+    # Also each SemEval answer as the grader scores it: its best unrefused claim's probability.
+    oof, as_graded = np.zeros(len(y)), np.zeros(len(graded))
     for train, test in GroupKFold(n_splits=5).split(X, y, g):
-        oof[test] = fit(X[train], y[train], probe.feature_names).predict(X[test])
+        model = fit(X[train], y[train], probe.feature_names)
+        oof[test] = model.predict(X[test])
+        for i in test[test < len(graded)]:
+            as_graded[i] = model.predict(graded[i]).max() if len(graded[i]) else 0.0
     threshold = best_threshold(y, oof)
     model = fit(X, y, probe.feature_names, threshold)
     text = model.to_json()
@@ -114,7 +123,8 @@ def main() -> int:
         "features": list(probe.feature_names), "sklearn_version": sklearn.__version__,
         "training_rows": sources,
         "cross_validation": {"folds": "5, grouped by question", "auc": round(roc_auc_score(y, oof), 4),
-                             "macro_f1_at_threshold": round(f1_score(y, oof >= threshold, average="macro"), 4)},
+                             "macro_f1_at_threshold": round(f1_score(y, oof >= threshold, average="macro"), 4),
+                             "semeval_answers_as_graded_auc": round(roc_auc_score(y[:len(graded)], as_graded), 4)},
         "threshold": threshold,
         "rebuild": "python scripts/train_matcher.py" + (" --semantic" if args.semantic else ""),
     }
