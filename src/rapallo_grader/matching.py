@@ -496,10 +496,14 @@ class Matcher:
         sentence_uses = np.logical_or.reduceat(uses > 0, starts, axis=0)
         window_uses = _window(sentence_uses, sentence_paragraph, self.settings.context_sentences)[sentence_of_run]
         window_overlap = window_uses.astype(np.float32) @ self._wording_lemmas.T
+        # Each claim's closeness to each wording lemma: the best of its own lemmas' rows, looked up
+        # once per essay and reduced over each claim's run of them.
         closeness = np.zeros(uses.shape, dtype=np.float32)
-        for row, lemmas in enumerate(claim_lemmas):
-            if lemmas and self._lemma_index:
-                closeness[row] = self._related.rows(list(lemmas)).max(axis=0)
+        said = [row for row, lemmas in enumerate(claim_lemmas) if lemmas]
+        if said and self._lemma_index:
+            runs = [list(claim_lemmas[row]) for row in said]
+            closeness[said] = np.maximum.reduceat(self._related.rows([w for run in runs for w in run]),
+                                                  np.cumsum([0, *map(len, runs[:-1])]), axis=0)
         sentence_close = np.maximum.reduceat(closeness, starts, axis=0)
         window_close = _window(sentence_close, sentence_paragraph, self.settings.context_sentences)[sentence_of_run]
         window_related = window_close @ self._wording_lemmas.T

@@ -90,7 +90,7 @@ def report_fragment(report: Report, text: str | None) -> str:
         parts.append(f'<h2>Essay</h2>\n<div class="essay">{highlighted_essay(text, report)}</div>')
     rows = []
     for p in report.points:
-        status = ('<span class="yes">&#10003;</span>' if p.awarded else '<span class="part">partly</span>' if p.marks > 0
+        status = ('<span class="yes">&#10003;</span>' if p.awarded else '<span class="part">partly</span>' if p.partly
                   else '<span class="no">&#10007;</span>')
         if p.marks > 0 and p.evidence:
             detail = f"&ldquo;{escape(p.evidence[0].text)}&rdquo; <span class=\"muted\">(similarity {p.similarity:.2f})</span>"

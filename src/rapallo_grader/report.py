@@ -74,7 +74,7 @@ class Report:
             lines.append(f"Flags: {', '.join(self.flags)}")
         lines.append("")
         for p in self.points:
-            mark = "+" if p.awarded else "~" if p.marks > 0 else "-"  # ~: part marks (partial_credit)
+            mark = "+" if p.awarded else "~" if p.partly else "-"
             depth = f"  {p.depth} ({p.depth_reason})" if p.depth else ""
             lines.append(f"[{mark}] {p.id}  {_num(p.marks)}/{_num(p.max_marks)}  similarity {p.similarity:.2f}{depth}")
             for ev in p.evidence[:1]:

@@ -47,6 +47,11 @@ class PointResult:
     depth: str | None = None
     depth_reason: str = ""
 
+    @property
+    def partly(self) -> bool:
+        """Part marks: some of the point's marks, short of the point made (``partial_credit``)."""
+        return self.marks > 0 and not self.awarded
+
 
 @dataclass(frozen=True)
 class MisconceptionResult:
