@@ -33,6 +33,7 @@ from datasets import saf  # noqa: E402
 from rapallo_grader import Grader, Rubric  # noqa: E402
 from rapallo_grader.agreement import pearson_r  # noqa: E402
 from rapallo_grader.authoring import DRAFTING, ShortAnswerDrafting  # noqa: E402
+from rapallo_grader.model import DEFAULT_MODEL  # noqa: E402
 from rapallo_grader.pipeline import Pipeline  # noqa: E402
 from rapallo_grader.rubric import counted_total  # noqa: E402
 from rapallo_grader.scoring import point_shares  # noqa: E402
@@ -108,7 +109,7 @@ def main() -> int:
     other = grids[not partial][best(fits[not partial])]
     text = json.dumps({
         "full_marks_share": chosen.full_marks_share, "learned_threshold": chosen.learned_threshold,
-        "partial_credit": chosen.partial_credit,
+        "partial_credit": chosen.partial_credit, "matcher": DEFAULT_MODEL,
         "fitted_on": "saf/v1/training", "answers": len(labels),
         "pearson_r_training": round(float(fits[partial].max()), 4),
         "pearson_r_left_out_question": {("with" if p else "without") + " partial credit": round(unseen[p], 4)

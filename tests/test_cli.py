@@ -11,6 +11,7 @@ import pytest
 from rapallo_grader.cli import EXIT_OK, EXIT_RUBRIC, EXIT_SOME_FAILED, EXIT_USAGE, main
 from rapallo_grader.inputs import decode
 from rapallo_grader.errors import EssayError
+from rapallo_grader.model import DEFAULT_MODEL
 
 from .conftest import ROOT, RUBRIC
 
@@ -132,8 +133,6 @@ def test_evaluate_prints_agreement_with_the_teacher(tmp_path, capsys):
 def test_calibrate_writes_a_calibrated_rubric_that_loads(tmp_path, capsys, drafted):
     from rapallo_grader import Rubric
 
-    from rapallo_grader.model import DEFAULT_MODEL
-
     from .test_calibration import marked_sample
 
     rubric_path = RUBRIC
@@ -155,7 +154,10 @@ def test_calibrate_writes_a_calibrated_rubric_that_loads(tmp_path, capsys, draft
     text = out_path.read_text(encoding="utf-8")
     assert text.startswith(f"# Calibrated by `grade calibrate` from {rubric_path.name} on 12 essays of marked.csv")
     assert (f"# Learned matcher: {DEFAULT_MODEL}" in text) is drafted
-    assert Rubric.load(out_path).points == Rubric.load(rubric_path).points
+    calibrated = Rubric.load(out_path)
+    assert calibrated.points == Rubric.load(rubric_path).points
+    # The fitted learned threshold names the model it is a probability of (checked when grading).
+    assert calibrated.matching.learned_for == (DEFAULT_MODEL if drafted else None)
 
 
 def test_rubric_draft_writes_a_loadable_rubric(tmp_path, capsys):
@@ -200,6 +202,37 @@ def test_rubric_check_warns_about_near_duplicate_points(tmp_path, capsys):
     assert code == 5 and "B: nearly the same wording as A" in out
     code, out, _ = run(capsys, "rubric", "check", RUBRIC)
     assert code == EXIT_OK and "0 warnings" in out
+
+
+STALE = """question: What does an SDN controller do?
+matching:
+  learned_threshold: 0.6
+  learned_for: matcher-v2.json
+points:
+  - {id: A, marks: 1, text: The controller computes the forwarding tables and installs them in the switches}
+  - {id: B, marks: 1, text: The controller discovers the topology of the network}
+"""
+
+
+def test_a_threshold_fitted_for_another_matcher_is_pointed_out_by_check_and_grading(tmp_path, capsys):
+    rubric = tmp_path / "r.yaml"
+    rubric.write_text(STALE, encoding="utf-8")
+    code, out, _ = run(capsys, "rubric", "check", rubric)
+    assert code == 5 and "matching.learned_for: learned_threshold was fitted for matcher-v2.json" in out
+    assert "grade calibrate" in out
+    essay = tmp_path / "e.txt"
+    essay.write_text("The controller computes forwarding tables and installs them in switches.", encoding="utf-8")
+    code, out, err = run(capsys, rubric, essay, "--format", "jsonl")
+    # Still graded (the teacher's threshold is used), with one plain warning line on stderr.
+    assert code == EXIT_OK and json.loads(out)["error"] is None
+    assert err.count("grade: warning: matching.learned_threshold was fitted for the learned matcher "
+                     "matcher-v2.json") == 1
+    current = tmp_path / "current.yaml"
+    current.write_text(STALE.replace("matcher-v2.json", DEFAULT_MODEL), encoding="utf-8")
+    code, out, _ = run(capsys, "rubric", "check", current)
+    assert "learned_for" not in out
+    code, _, err = run(capsys, current, essay)
+    assert code == EXIT_OK and "warning" not in err
 
 
 def test_help_and_import_do_not_load_spacy_models_or_sklearn():

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import json
+import warnings
+from dataclasses import replace
 
 import pytest
 
-from rapallo_grader import EssayError, Grader, Rubric, __version__
+from rapallo_grader import EssayError, Grader, Rubric, StaleThresholdWarning, __version__
+from rapallo_grader.model import DEFAULT_MODEL
 
 from .conftest import awarded, detected
 
@@ -174,6 +177,29 @@ points:
 """
 ON_TARGET = ("The controller computes forwarding tables and installs them in switches. "
              "It also monitors the traffic statistics of the network.")
+
+
+@pytest.mark.parametrize("learned_for, warned", [("matcher-v2.json", True), (DEFAULT_MODEL, False), (None, False)])
+def test_a_learned_threshold_fitted_for_another_matcher_warns_and_is_still_used(learned_for, warned):
+    setting = "learned_threshold: 0.6" + (f"\n  learned_for: {learned_for}" if learned_for else "")
+    rubric = Rubric.from_yaml(CONTROLLER.format(extra="").replace("learned_threshold: 0.6", setting))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        grader = Grader(rubric)
+    stale = [w for w in caught if issubclass(w.category, StaleThresholdWarning)]
+    assert len(stale) == warned
+    if warned:
+        assert "matcher-v2.json" in str(stale[0].message) and DEFAULT_MODEL in str(stale[0].message)
+        assert stale[0].filename == __file__  # points at the caller's Grader(...), not at the library
+    assert grader.matcher.learned.all() and set(grader.matcher.thresholds) == {0.6}
+
+
+def test_a_stale_learned_threshold_is_no_concern_where_every_point_has_terms(rubric):
+    stale = replace(rubric.matching, learned_threshold=0.5, learned_for="matcher-v2.json")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StaleThresholdWarning)
+        grader = Grader(replace(rubric, matching=stale))
+    assert not grader.matcher.learned.any()
 
 
 @pytest.mark.parametrize("best, thresholds, partial, shares", [

@@ -85,6 +85,8 @@ def test_bundled_rubric_conforms_to_published_schema(rubric):
      ":2: count_best", "'count_best: 2'"),
     ("question: Why?\npartial_credit: 'yes'\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",
      ":2: partial_credit", "'partial_credit: true'"),
+    ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\nmatching:\n  learned_for: ''\n",
+     ":7: matching.learned_for", "plain text"),
 ])
 def test_bad_rubric_names_file_place_and_fix(tmp_path, text, place, fix):
     path = write(tmp_path, text)
@@ -135,6 +137,7 @@ def test_thirds_are_rounded_up_so_a_complete_answer_reaches_full_marks():
 
 def test_a_short_answer_draft_gives_full_marks_for_a_share_of_the_points():
     from rapallo_grader.authoring import ShortAnswerDrafting, draft
+    from rapallo_grader.model import DEFAULT_MODEL
 
     reference = ["The controller configures forwarding tables.", "It injects packets.", "It monitors traffic.",
                  "It discovers the topology.", "It keeps an inventory of devices.", "It talks to applications."]
@@ -151,6 +154,8 @@ def test_a_short_answer_draft_gives_full_marks_for_a_share_of_the_points():
     # "Any k of these points": the draft says so, and keeps it through YAML.
     assert bundled.count_best == settings.points_needed(6) == again.count_best
     assert bundled.partial_credit == settings.partial_credit == again.partial_credit
+    # The threshold is a probability of the matcher the settings were fitted with: the draft names it.
+    assert bundled.matching.learned_for == settings.matcher == DEFAULT_MODEL == again.matching.learned_for
     assert rubric.count_best == 2 and not rubric.partial_credit
 
 

@@ -6,13 +6,13 @@ Importing the package is cheap: spaCy and the language model load when the first
 
 from pathlib import Path
 
-from .errors import EssayError, RubricError
+from .errors import EssayError, RubricError, StaleThresholdWarning
 from .rubric import Band, MatchingSettings, Misconception, Point, Rubric
 
 __version__ = "0.1.0"
 
 __all__ = ["Band", "EssayError", "Grader", "MatchingSettings", "Misconception", "Point",
-           "Report", "Rubric", "RubricError", "__version__"]
+           "Report", "Rubric", "RubricError", "StaleThresholdWarning", "__version__"]
 
 
 def __getattr__(name: str) -> object:

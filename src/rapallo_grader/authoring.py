@@ -17,6 +17,7 @@ import numpy as np
 import yaml
 from rapidfuzz import fuzz, process
 
+from .model import DEFAULT_MODEL, SEMANTIC_MODEL
 from .rubric import Criterion, MatchingSettings, Point, Rubric, counted_total
 
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*(?:[-*\u2022\u25cf\u25cb]\s*)?|^\s*[-*\u2022\u25cf\u25cb]\s*")
@@ -42,11 +43,13 @@ DRAFTING = "drafting-v3.json"
 class ShortAnswerDrafting:
     """A short answer earns full marks for ``full_marks_share`` of the model answer's points
     (its best ones count), each matched at ``learned_threshold`` or better; with
-    ``partial_credit``, a point part-way to the threshold earns part of its marks."""
+    ``partial_credit``, a point part-way to the threshold earns part of its marks. ``matcher``:
+    the learned matcher the threshold was fitted with; drafts record it (``learned_for``)."""
 
     full_marks_share: float
     learned_threshold: float
     partial_credit: bool = False
+    matcher: str = DEFAULT_MODEL
 
     def points_needed(self, n_points: int) -> int:
         """How many of ``n_points`` earn full marks: the share, rounded up, at least one."""
@@ -61,7 +64,7 @@ class ShortAnswerDrafting:
         try:
             data = json.loads(source.read_text(encoding="utf-8"))
             settings = cls(float(data["full_marks_share"]), float(data["learned_threshold"]),
-                           bool(data["partial_credit"]))
+                           bool(data["partial_credit"]), str(data["matcher"]))
         except (OSError, KeyError, TypeError, ValueError) as exc:
             raise RuntimeError(f"{source} is missing or malformed ({exc}); reinstall rapallo-grader or "
                                "rebuild it with scripts/fit_drafting.py") from exc
@@ -97,7 +100,7 @@ def draft(question: str, references: Sequence[str], max_score: float = 1.0,
     if short_answer:
         settings = short_answer if isinstance(short_answer, ShortAnswerDrafting) else ShortAnswerDrafting.load()
         needed = count_best = settings.points_needed(len(groups))
-        matching = MatchingSettings(learned_threshold=settings.learned_threshold)
+        matching = MatchingSettings(learned_threshold=settings.learned_threshold, learned_for=settings.matcher)
         partial = settings.partial_credit
     # Rounded up, so that the points needed always reach max_score (1/3 rounded down would leave
     # a complete answer at 0.9999); the score is capped at max_score.
@@ -199,6 +202,13 @@ def lint(rubric: Rubric) -> list[Finding]:
             if g and set(group) & set(c.terms[0]):
                 findings.append(Finding(f"{c.id}.terms[{g}]", "shares terms with the anchor group, so one word "
                                         "covers two groups; keep the groups distinct"))
+    matching = rubric.matching
+    if (matching.learned_threshold is not None and matching.learned_for not in (None, DEFAULT_MODEL, SEMANTIC_MODEL)
+            and any(not c.terms for c in criteria)):
+        findings.append(Finding("matching.learned_for", f"learned_threshold was fitted for {matching.learned_for}; "
+                                f"this version's learned matcher is {DEFAULT_MODEL} ({SEMANTIC_MODEL} with the "
+                                "[semantic] extra), whose probabilities sit elsewhere: run `grade calibrate` "
+                                "again, or delete learned_threshold and learned_for"))
     total = counted_total([p.marks for p in rubric.points], rubric.count_best)
     if total < rubric.max_score:
         counted = f"the best {rubric.count_best} points" if rubric.count_best else "the points"

@@ -53,8 +53,9 @@ class Calibration:
 def calibrate(rubric: Rubric, learned: np.ndarray, thresholds: np.ndarray, essays: Sequence[ParsedEssay],
               tables: Sequence[MatchTable], teacher_scores: Sequence[float],
               teacher_points: Sequence[set[str]] | None = None,
-              generic: frozenset[str] = frozenset()) -> Calibration:
-    """``learned`` marks the criteria the learned matcher judges; ``thresholds`` are today's."""
+              generic: frozenset[str] = frozenset(), matcher: str | None = None) -> Calibration:
+    """``learned`` marks the criteria the learned matcher judges; ``thresholds`` are today's;
+    ``matcher`` names the learned model, recorded beside its fitted threshold."""
     if len(essays) != len(teacher_scores) or (teacher_points is not None and len(teacher_points) != len(essays)):
         raise ValueError("calibrate needs one teacher score (and point set, if given) per essay")
     if not essays:
@@ -85,8 +86,9 @@ def calibrate(rubric: Rubric, learned: np.ndarray, thresholds: np.ndarray, essay
             if key > best_key:
                 best, best_key = (float(rule), float(learned_t)), key
     after = measure(*best)
-    matching = replace(settings, threshold=best[0],
-                       learned_threshold=best[1] if learned.any() else settings.learned_threshold)
+    matching = replace(settings, threshold=best[0])
+    if learned.any():
+        matching = replace(matching, learned_threshold=best[1], learned_for=matcher)
     warning = None
     if len(essays) < MIN_RELIABLE_SAMPLE:
         warning = (f"only {len(essays)} marked essays: thresholds fitted to so few are unreliable; "

@@ -23,6 +23,7 @@ import json
 import signal
 import sys
 import time
+import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from itertools import chain, islice, tee
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from . import __version__
-from .errors import EssayError, RubricError
+from .errors import EssayError, RubricError, StaleThresholdWarning
 from .inputs import ESSAY_SUFFIXES, EssayInput, iter_inputs, read_file
 from .marked import MarkedEssay, read_marked
 from .rubric import Rubric
@@ -76,7 +77,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    with warnings.catch_warnings():  # restores the caller's warning display (tests call main in-process)
+        warnings.showwarning = _show_warning
+        return _main(sys.argv[1:] if argv is None else argv)
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: IO[str] | None = None, line: str | None = None) -> None:
+    """Our own warnings read like the CLI's other messages; anyone else's keep their origin."""
+    text = (f"grade: warning: {message}\n" if issubclass(category, StaleThresholdWarning)
+            else warnings.formatwarning(message, category, filename, lineno, line))
+    (file or sys.stderr).write(text)
+
+
+def _main(argv: list[str]) -> int:
     if argv and argv[0] == "evaluate":
         return evaluate_main(argv[1:])
     if argv and argv[0] == "rubric":
@@ -338,7 +352,9 @@ def calibrate_main(argv: list[str]) -> int:
 
     rubric, marked = loaded
     labelled = all(m.points is not None for m in marked)
-    grader = Grader(rubric)
+    with warnings.catch_warnings():  # a threshold fitted for another matcher is what this run refits
+        warnings.simplefilter("ignore", StaleThresholdWarning)
+        grader = Grader(rubric)
     result = grader.calibrate([m.text for m in marked], [m.score for m in marked],
                               [set(m.points or ()) for m in marked] if labelled else None)
     output = args.output or args.rubric.with_name(args.rubric.stem + ".calibrated.yaml")
@@ -347,8 +363,8 @@ def calibrate_main(argv: list[str]) -> int:
     model = grader.matcher.model
     if model is not None and grader.matcher.learned.any():
         # The learned threshold is a probability of this model; another model's may sit elsewhere.
-        header += (f"# Learned matcher: {model.name} (sha256 {model.sha256[:12]}); calibrate again after "
-                   "upgrading rapallo-grader if it changes.\n")
+        header += (f"# Learned matcher: {model.name} (sha256 {model.sha256[:12]}), recorded as "
+                   "matching.learned_for: grading with another warns.\n")
     try:
         output.write_text(header + result.rubric.to_yaml(), encoding="utf-8")
     except OSError as exc:

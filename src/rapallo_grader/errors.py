@@ -1,4 +1,5 @@
-"""The two ways grading can refuse: a bad rubric stops everything, a bad essay stops only itself."""
+"""The two ways grading can refuse (a bad rubric stops everything, a bad essay stops only itself),
+and the one thing it grades on but warns about."""
 
 
 class RubricError(ValueError):
@@ -7,3 +8,8 @@ class RubricError(ValueError):
 
 class EssayError(ValueError):
     """One essay cannot be graded. The message says why; other essays in a batch still are."""
+
+
+class StaleThresholdWarning(UserWarning):
+    """The rubric's ``learned_threshold`` was fitted for another learned matcher than the one grading:
+    marks still come, but from a threshold on another model's probabilities. Calibrate again."""

@@ -177,8 +177,9 @@ class Grader:
 
         essays = list(self.pipeline.parse_many(texts))
         tables = [self.matcher.match(e) for e in essays]
+        model = self.matcher.model
         result = calibrate(self.rubric, self.matcher.learned, self.matcher.thresholds, essays, tables,
-                           teacher_scores, teacher_points, self._generic_words)
+                           teacher_scores, teacher_points, self._generic_words, model.name if model else None)
         self.rubric = result.rubric
         self.matcher.thresholds = np.where(self.matcher.learned, result.learned_threshold, result.threshold)
         return result

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -31,7 +32,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .model import MatchModel
+from .errors import StaleThresholdWarning
+from .model import MatchModel, stale_threshold
 from .pipeline import ParsedEssay, Pipeline
 from .rubric import Criterion, Misconception, Rubric
 from .semantic import Embedder
@@ -349,6 +351,9 @@ class Matcher:
         if learned_threshold is None:
             learned_threshold = model.threshold if model is not None else settings.threshold
         self.thresholds = np.where(self.learned, learned_threshold, settings.threshold)
+        stale = stale_threshold(settings.learned_for, model.name) if model is not None else None
+        if stale and self.learned.any() and settings.learned_threshold is not None:
+            warnings.warn(stale, StaleThresholdWarning, stacklevel=3)
 
         vocab = _Vocabulary(settings.spelling)
         phrases: list[list[int]] = []

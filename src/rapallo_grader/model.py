@@ -26,6 +26,17 @@ DEFAULT_MODEL = "matcher-v3.json"
 SEMANTIC_MODEL = "matcher-semantic-v3.json"
 
 
+def stale_threshold(learned_for: str | None, model: str) -> str | None:
+    """Why a rubric's learned_threshold, fitted for ``learned_for``, may not suit ``model``; None
+    when it was fitted for it, or when nobody recorded what it was fitted for (set by hand)."""
+    if learned_for is None or learned_for == model:
+        return None
+    return (f"matching.learned_threshold was fitted for the learned matcher {learned_for}, but {model} is "
+            "grading: its probabilities sit elsewhere, so points may be awarded more or less readily than "
+            "when it was fitted. Run `grade calibrate` again on your marked essays (or delete "
+            "learned_threshold and learned_for to use the model's own threshold)")
+
+
 class ModelError(RuntimeError):
     """The learned matcher's file is missing, altered or unreadable."""
 

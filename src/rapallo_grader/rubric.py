@@ -107,6 +107,9 @@ class MatchingSettings:
     max_chars: int = 100_000
     #: Decision threshold on the learned match probability (criteria without terms); None: the model's own.
     learned_threshold: float | None = None
+    #: The learned matcher ``learned_threshold`` was fitted for (its model file's name, as
+    #: ``calibrate`` and drafting record it): another model's probabilities sit elsewhere.
+    learned_for: str | None = None
 
 
 @dataclass(frozen=True)
@@ -522,6 +525,9 @@ def _matching(top: dict[str, Any], where: _Where) -> MatchingSettings:
     defaults = MatchingSettings()
     values: dict[str, Any] = {}
     for key, value in raw.items():
+        if key == "learned_for":
+            values[key] = _text(raw, key, ("matching",), where)
+            continue
         number = _number(raw, key, ("matching",), where)
         default = getattr(defaults, key)
         if isinstance(default, int):
