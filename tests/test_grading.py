@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from rapallo_grader import EssayError, Grader, Rubric, StaleThresholdWarning, __version__
-from rapallo_grader.model import DEFAULT_MODEL
+from rapallo_grader.model import DEFAULT_MODEL, SEMANTIC_MODEL
 
 from .conftest import awarded, detected
 
@@ -179,7 +179,8 @@ ON_TARGET = ("The controller computes forwarding tables and installs them in swi
              "It also monitors the traffic statistics of the network.")
 
 
-@pytest.mark.parametrize("learned_for, warned", [("matcher-v2.json", True), (DEFAULT_MODEL, False), (None, False)])
+@pytest.mark.parametrize("learned_for, warned", [("matcher-v2.json", True), (DEFAULT_MODEL, False),
+                                                (SEMANTIC_MODEL, False), (None, False)])
 def test_a_learned_threshold_fitted_for_another_matcher_warns_and_is_still_used(learned_for, warned):
     setting = "learned_threshold: 0.6" + (f"\n  learned_for: {learned_for}" if learned_for else "")
     rubric = Rubric.from_yaml(CONTROLLER.format(extra="").replace("learned_threshold: 0.6", setting))

@@ -17,7 +17,7 @@ import numpy as np
 import yaml
 from rapidfuzz import fuzz, process
 
-from .model import DEFAULT_MODEL, SEMANTIC_MODEL
+from .model import DEFAULT_MODEL, RELEASED, SEMANTIC_MODEL
 from .rubric import Criterion, MatchingSettings, Point, Rubric, counted_total
 
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*(?:[-*\u2022\u25cf\u25cb]\s*)?|^\s*[-*\u2022\u25cf\u25cb]\s*")
@@ -196,14 +196,14 @@ def lint(rubric: Rubric) -> list[Finding]:
             findings.append(Finding(c.id, "no distinctive words: every content word also appears in another "
                                     "point; add 'terms' so the grader can tell them apart"))
         if not c.terms and not c.alternatives:
-            findings.append(Finding(c.id, "no alternatives or terms: only its exact wording's words will match; "
-                                    "add other wordings students use"))
+            findings.append(Finding(c.id, "no alternatives or terms: the learned matcher compares answers with "
+                                    "this one wording only; add other wordings students use"))
         for g, group in enumerate(c.terms):
             if g and set(group) & set(c.terms[0]):
                 findings.append(Finding(f"{c.id}.terms[{g}]", "shares terms with the anchor group, so one word "
                                         "covers two groups; keep the groups distinct"))
     matching = rubric.matching
-    if (matching.learned_threshold is not None and matching.learned_for not in (None, DEFAULT_MODEL, SEMANTIC_MODEL)
+    if (matching.learned_threshold is not None and matching.learned_for not in (None, *RELEASED)
             and any(not c.terms for c in criteria)):
         findings.append(Finding("matching.learned_for", f"learned_threshold was fitted for {matching.learned_for}; "
                                 f"this version's learned matcher is {DEFAULT_MODEL} ({SEMANTIC_MODEL} with the "
