@@ -1,7 +1,10 @@
 """Agreement with the teacher on the Rapallo dev essays.
 
 Prints QWK (whole marks), Pearson r and per-point precision/recall/F1 of the bundled rubric
-against the teacher's marks in ../shared/data/rapallo/dev_essays.jsonl, and the disagreements.
+against the teacher's marks in ../shared/data/rapallo/dev_essays.jsonl, and the disagreements;
+then the same whole-mark figures for a rubric drafted from the model answer alone
+(``Rubric.from_reference``, no teacher terms), as drafted and after ``calibrate`` on half the
+essays (scored on the other half, both ways round, pooled).
 
     python benchmarks/agreement.py [--essays PATH] [--rubric PATH] [--verbose]
 """
@@ -10,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from pathlib import Path
 
 from rapallo_grader import Grader, Rubric
-from rapallo_grader.agreement import agreement
+from rapallo_grader.agreement import Agreement, agreement
+from rapallo_grader.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,7 +67,37 @@ def main() -> int:
                 if p.id in (want - got) and isinstance(getattr(p, 'near_misses', None), tuple):
                     for ev in p.near_misses[:2]:
                         print(f"    -{p.id} {ev.similarity:.2f} t={ev.term_coverage:.2f} f={ev.wording_similarity:.2f} {ev.refused}: {ev.text}")
+    model_answer = args.essays.with_name("model_answer.txt")
+    if model_answer.exists():
+        drafted(rubric.question, model_answer.read_text(encoding="utf-8"), rubric.max_score, rows)
     return 0
+
+
+def drafted(question: str, model_answer: str, max_score: float, rows: list[dict]) -> None:
+    """How far a teacher gets from the model answer alone, and with half the essays marked."""
+    pipeline = Pipeline()
+    rubric = Rubric.from_reference(question, [model_answer], max_score)
+    texts, teacher = [r["text"] for r in rows], [float(r["score"]) for r in rows]
+
+    def line(label: str, result: Agreement, scores: list[float]) -> None:
+        print(f"{label:42} QWK {result.qwk:.3f}  r {result.pearson_r:.3f}  mean {sum(scores) / len(scores):.2f} "
+              f"(teacher {sum(teacher) / len(teacher):.2f})")
+
+    print(f"\nrubric drafted from {len(rubric.points)} claims of the model answer (no teacher terms)")
+    grader = Grader(rubric, pipeline)
+    scores = [rep.score or 0.0 for rep in grader.grade_many(texts)]
+    line(f"as drafted (threshold {grader.matcher.thresholds[0]:g})", agreement(teacher, scores), scores)
+    order = list(range(len(rows)))
+    random.Random(0).shuffle(order)
+    halves = [order[::2], order[1::2]]
+    held = [0.0] * len(rows)
+    fitted = []
+    for fit, test in (halves, halves[::-1]):
+        grader = Grader(rubric, pipeline)
+        fitted.append(grader.calibrate([texts[i] for i in fit], [teacher[i] for i in fit]).learned_threshold)
+        for i, rep in zip(test, grader.grade_many([texts[i] for i in test])):
+            held[i] = rep.score or 0.0
+    line(f"calibrated on the other half ({', '.join(f'{t:g}' for t in fitted)})", agreement(teacher, held), held)
 
 
 if __name__ == "__main__":

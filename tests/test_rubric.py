@@ -130,6 +130,15 @@ def test_from_reference_makes_one_point_per_distinct_claim():
     assert [p.marks for p in rubric.points] == [0.5, 0.5] and rubric.max_score == 1.0
 
 
+def test_a_model_answer_that_repeats_the_question_as_its_title_does_not_make_it_a_point():
+    question = "Why did Germany sign the Treaty of Rapallo?"
+    rubric = Rubric.from_reference(question, ["Why did Germany sign the Treaty of Rapallo?\n"
+                                              "Germany wanted Russian raw materials. Both countries were outcasts."])
+    assert [p.text for p in rubric.points] == ["Germany wanted Russian raw materials.", "Both countries were outcasts."]
+    with pytest.raises(ValueError, match="other than the question"):
+        Rubric.from_reference(question, ["Why did Germany sign the Treaty of Rapallo?"])
+
+
 def test_thirds_are_rounded_up_so_a_complete_answer_reaches_full_marks():
     rubric = Rubric.from_reference("Why?", ["Germany was isolated.", "Russia needed trade.", "Both feared Poland."])
     assert len(rubric.points) == 3 and sum(p.marks for p in rubric.points) >= rubric.max_score

@@ -79,8 +79,11 @@ def draft(question: str, references: Sequence[str], max_score: float = 1.0,
     banks with several model answers), so they become the wordings of a single point.
     ``short_answer``: True for the bundled fitted settings, or explicit ones (used when fitting)."""
     claims = [c for ref in references for c in claims_of(ref)]
+    if not alternatives:  # a model answer often repeats the question as its title: that is no point
+        claims = [c for c in claims if fuzz.token_sort_ratio(c, question, processor=_normalise) < _SAME_CLAIM]
     if not claims:
-        raise ValueError("the reference answers contain no claims (need at least one sentence of two words)")
+        raise ValueError("the reference answers contain no claims (need at least one sentence of two words, "
+                         "other than the question)")
     if alternatives:
         wordings = list(dict.fromkeys(" ".join(r.split()) for r in references if r.strip()))
         point = Point(id="P1", marks=float(max_score), text=wordings[0], alternatives=tuple(wordings[1:]))

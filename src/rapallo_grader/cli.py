@@ -418,7 +418,8 @@ def rubric_main(argv: list[str]) -> int:
     if args.max_score is None and not args.short_answer:  # one mark per point
         rubric = Rubric.from_reference(question, texts, float(len(rubric.points)))
     yaml_text = ("# Drafted by `grade rubric draft`: check every point, add key terms, misconceptions and\n"
-                 "# feedback, then run `grade rubric check`.\n" + rubric.to_yaml())
+                 "# feedback, then run `grade rubric check`; `grade calibrate` on 30 or more marked essays\n"
+                 "# fits the match threshold to your marking.\n" + rubric.to_yaml())
     if args.output:
         args.output.write_text(yaml_text, encoding="utf-8")
     else:
