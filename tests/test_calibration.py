@@ -59,3 +59,15 @@ def test_calibrated_rubric_saves_and_reloads(rubric, tmp_path):
 def test_calibrate_refuses_mismatched_lengths(grader):
     with pytest.raises(ValueError, match="one teacher score"):
         grader.calibrate(["a", "b"], [1.0])
+
+
+def test_the_summary_names_only_the_thresholds_that_mark_this_rubric(rubric):
+    from rapallo_grader import Rubric
+
+    texts, scores = marked_sample(rubric, 6, seed=6)
+    rules_only = Grader(rubric).calibrate(texts, scores).to_text().splitlines()[1]
+    drafted = Rubric.from_reference(rubric.question, ["Germany and Russia were both outcasts in Europe.",
+                                                      "Germany wanted Russian raw materials."], max_score=10)
+    learned_only = Grader(drafted).calibrate(texts, scores).to_text().splitlines()[1]
+    assert "(rules)" in rules_only and "learned" not in rules_only
+    assert "(learned matcher)" in learned_only and "rules" not in learned_only

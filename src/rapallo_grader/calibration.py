@@ -34,10 +34,14 @@ class Calibration:
     after: Agreement
     n: int
     warning: str | None
+    #: Which thresholds mark some criterion of this rubric: (rules, learned matcher).
+    used: tuple[bool, bool] = (True, True)
 
     def to_text(self) -> str:
+        thresholds = [f"{value:g} ({judge})" for value, judge, used in
+                      zip((self.threshold, self.learned_threshold), ("rules", "learned matcher"), self.used) if used]
         lines = [f"calibrated on {self.n} marked essays",
-                 f"thresholds: {self.threshold:g} (rules), {self.learned_threshold:g} (learned matcher)",
+                 f"thresholds: {', '.join(thresholds)}",
                  f"{'':28}{'before':>8}{'after':>8}",
                  f"{'QWK (whole marks)':28}{self.before.qwk:8.3f}{self.after.qwk:8.3f}",
                  f"{'Pearson r':28}{self.before.pearson_r:8.3f}{self.after.pearson_r:8.3f}",
@@ -94,4 +98,5 @@ def calibrate(rubric: Rubric, learned: np.ndarray, thresholds: np.ndarray, essay
         warning = (f"only {len(essays)} marked essays: thresholds fitted to so few are unreliable; "
                    f"mark at least {MIN_RELIABLE_SAMPLE}, ideally 50 or more, covering the range of marks")
     return Calibration(rubric=replace(rubric, matching=matching), threshold=best[0], learned_threshold=best[1],
-                       before=before, after=after, n=len(essays), warning=warning)
+                       before=before, after=after, n=len(essays), warning=warning,
+                       used=(bool((~learned).any()), bool(learned.any())))
