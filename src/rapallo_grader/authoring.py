@@ -17,7 +17,7 @@ import numpy as np
 import yaml
 from rapidfuzz import fuzz, process
 
-from .model import DEFAULT_MODEL, RELEASED, SEMANTIC_MODEL
+from .model import DEFAULT_MODEL, SEMANTIC_MODEL, stale_threshold
 from .rubric import Criterion, MatchingSettings, Point, Rubric, counted_total
 
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*(?:[-*\u2022\u25cf\u25cb]\s*)?|^\s*[-*\u2022\u25cf\u25cb]\s*")
@@ -206,7 +206,7 @@ def lint(rubric: Rubric) -> list[Finding]:
                 findings.append(Finding(f"{c.id}.terms[{g}]", "shares terms with the anchor group, so one word "
                                         "covers two groups; keep the groups distinct"))
     matching = rubric.matching
-    if (matching.learned_threshold is not None and matching.learned_for not in (None, *RELEASED)
+    if (matching.learned_threshold is not None and stale_threshold(matching.learned_for, DEFAULT_MODEL)
             and any(not c.terms for c in criteria)):
         findings.append(Finding("matching.learned_for", f"learned_threshold was fitted for {matching.learned_for}; "
                                 f"this version's learned matcher is {DEFAULT_MODEL} ({SEMANTIC_MODEL} with the "

@@ -1,11 +1,12 @@
 """Related words: how close a student's word is to a word of the rubric when it is not the same.
 
-Lemma overlap misses a point made in other words: "the least drops" for "fewer drops", "one of
-their hands is bigger" for "they have different sized hands". The learned matcher therefore also
-sees how much of a wording is covered by *related* words. Relatedness comes from a small table shipped in ``models/`` (``words-v1``: about 21,700 common
-English words, 64 numbers each, built by ``scripts/build_word_vectors.py`` from the
-all-MiniLM-L6-v2 encoder), read with numpy alone, so the default install needs no PyTorch; and
-from a shared stem, for the subject words the table lacks ("vibrate" and "vibration").
+Lemma overlap misses a point made in other words: "the least drops" for "fewer drops", "one of their
+hands is bigger" for "they have different sized hands". The learned matcher therefore also sees how
+much of a wording is covered by *related* words. Relatedness comes from a small table shipped in
+``models/`` (``words-v1``: about 21,700 common English words, 64 numbers each, built by
+``scripts/build_word_vectors.py`` from the all-MiniLM-L6-v2 encoder), read with numpy alone, so the
+default install needs no PyTorch; and from a shared stem, for the subject words the table lacks
+("vibrate" and "vibration").
 """
 
 from __future__ import annotations
