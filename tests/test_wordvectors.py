@@ -59,6 +59,15 @@ def test_relatedness_of_words():
     assert rows["size"][0] == 1
 
 
+def test_a_shared_stem_does_not_join_words_the_table_tells_apart():
+    targets = ["treaty", "secret", "isolation", "vibrate"]
+    rows = dict(zip(["treat", "secretary", "isolate", "vibration"],
+                    RelatedWords(targets).rows(["treat", "secretary", "isolate", "vibration"])))
+    assert rows["treat"][0] == 0 and rows["secretary"][1] == 0  # same first five letters, unrelated
+    assert rows["isolate"][2] >= RELATED  # kin by the table's own cosine
+    assert rows["vibration"][3] >= STEM_SIMILARITY  # the table lacks "vibrate": the stem still counts
+
+
 def test_a_words_row_does_not_depend_on_what_came_before_it():
     words = ["sized", "bigger", "hand", "drop"]
     alone = RelatedWords(["size", "hand", "few"]).rows(words)
