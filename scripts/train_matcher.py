@@ -76,10 +76,20 @@ def rapallo_rows(pipeline: Pipeline, embedder: Embedder | None) -> tuple[list[np
     return rows, labels, groups
 
 
+#: Thresholds whose cross-validated macro-F1 is within this of the best count as equally good: the
+#: curve is flat there (0.711-0.713 from 0.39 to 0.49), and the F1 itself varies by 0.011 (SD) when
+#: the training questions are resampled.
+PLATEAU = 0.005
+
+
 def best_threshold(labels: np.ndarray, probability: np.ndarray) -> float:
+    """The middle of the plateau of best macro-F1, not its highest point: the argmax wanders on a
+    flat curve (0.45 to 0.41 on a retrain that moved cross-validated AUC by 0.0002; SD 0.042 when
+    the training questions are resampled, against 0.030 for the middle)."""
     candidates = np.round(np.arange(0.2, 0.81, 0.01), 2)
-    scores = [f1_score(labels, probability >= t, average="macro") for t in candidates]
-    return float(candidates[int(np.argmax(scores))])
+    scores = np.array([f1_score(labels, probability >= t, average="macro") for t in candidates])
+    near = candidates[scores >= scores.max() - PLATEAU]
+    return float(np.round(np.median(near), 2))
 
 
 def main() -> int:

@@ -154,3 +154,16 @@ def test_model_whose_parts_do_not_fit_together_is_refused(tmp_path):
     (tmp_path / DEFAULT_MODEL.replace(".json", ".meta.json")).write_text(json.dumps(meta))
     with pytest.raises(ModelError, match="do not fit together"):
         MatchModel.load(copy)
+
+
+def test_matcher_threshold_is_the_middle_of_equally_good_ones():
+    """Every threshold from 0.40 to 0.50 separates these answers perfectly: the training script
+    takes the middle of that stretch, where the argmax would take its first (and wander with it)."""
+    code = ("import sys, numpy as np; sys.path.insert(0, sys.argv[1]); from train_matcher import best_threshold\n"
+            "y = np.r_[np.zeros(105), np.ones(105)]\n"
+            "p = np.r_[np.full(100, 0.1), np.full(5, 0.395), np.full(5, 0.505), np.full(100, 0.9)]\n"
+            "print(best_threshold(y, p))")
+    result = subprocess.run([sys.executable, "-c", code, str(ROOT / "scripts")], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert float(result.stdout) == 0.45
