@@ -129,6 +129,28 @@ def test_evaluate_prints_agreement_with_the_teacher(tmp_path, capsys):
     assert (k5["precision"], k5["recall"]) == (1.0, 0.5)
 
 
+def test_marked_point_columns_may_say_yes_or_no(tmp_path):
+    from rapallo_grader.marked import read_marked
+
+    marked = tmp_path / "marked.csv"
+    marked.write_text("id,text,score,K1,K2,K3,K4\na,Some text.,2,Yes,no,1.5,0\n", encoding="utf-8")
+    assert read_marked(marked, ["K1", "K2", "K3", "K4"])[0].points == {"K1", "K3"}
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("marked.csv", "id,text,score,K1\na,Some text.,2,maybe\n",
+     "marked.csv:2: column K1 holds 'maybe'; give the marks awarded for point K1 (0 if missed) or yes/no"),
+    ("marked.jsonl", '{"id": "a", "text": "Some text.", "score": 1}\n[1, 2]\n', "marked.jsonl:2: not a JSON object (a list)"),
+    ("marked.csv", "id,text,score\na,Some text.,2\nb,More text.,99\n", "marked.csv:3: score '99' is not 0..10, the rubric's marks"),
+    ("marked.csv", "id,text,score\na,Some text.,nan\n", "marked.csv:2: score 'nan' is not 0..10"),
+])
+def test_a_bad_marked_record_is_named_not_a_traceback(tmp_path, capsys, name, content, expected):
+    marked = tmp_path / name
+    marked.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "evaluate", RUBRIC, marked)
+    assert code == EXIT_USAGE and out == "" and expected in err
+
+
 @pytest.mark.parametrize("drafted", [False, True])
 def test_calibrate_writes_a_calibrated_rubric_that_loads(tmp_path, capsys, drafted):
     from rapallo_grader import Rubric

@@ -315,7 +315,7 @@ def _load_marked(args: argparse.Namespace, prog: str) -> tuple[Rubric, list[Mark
         return EXIT_RUBRIC
     try:
         marked = read_marked(args.marked, [p.id for p in rubric.points], args.id_col, args.text_col,
-                             args.score_col)
+                             args.score_col, rubric.max_score)
     except EssayError as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,11 @@ class MarkedEssay:
 
 
 def read_marked(path: str | Path, point_ids: Sequence[str] = (), id_col: str = "id",
-                text_col: str = "text", score_col: str = "score") -> list[MarkedEssay]:
-    """Read a marked sample; raises ``EssayError`` naming the file and row of a bad record."""
+                text_col: str = "text", score_col: str = "score",
+                max_score: float | None = None) -> list[MarkedEssay]:
+    """Read a marked sample; raises ``EssayError`` naming the file and row of a bad record. With
+    ``max_score`` (the rubric's), a score outside 0..max_score is such a record: a typo there
+    would silently skew every figure fitted or measured on the sample."""
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8-sig")
@@ -39,16 +43,20 @@ def read_marked(path: str | Path, point_ids: Sequence[str] = (), id_col: str = "
         for n, line in enumerate(raw.splitlines(), 1):
             if line.strip():
                 try:
-                    rows.append((n, json.loads(line)))
+                    record = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise EssayError(f"{path}:{n}: not a JSON object ({exc.msg})") from exc
+                if not isinstance(record, dict):
+                    raise EssayError(f"{path}:{n}: not a JSON object (a {type(record).__name__}); write one "
+                                     '{"id": ..., "text": ..., "score": ...} per line')
+                rows.append((n, record))
     else:
         rows = [(n, dict(r)) for n, r in enumerate(csv.DictReader(raw.splitlines()), 2)]
-    return [_record(path, n, row, point_ids, id_col, text_col, score_col) for n, row in rows]
+    return [_record(path, n, row, point_ids, id_col, text_col, score_col, max_score) for n, row in rows]
 
 
 def _record(path: Path, n: int, row: dict[str, object], point_ids: Sequence[str], id_col: str,
-            text_col: str, score_col: str) -> MarkedEssay:
+            text_col: str, score_col: str, max_score: float | None) -> MarkedEssay:
     for col in (text_col, score_col):
         if row.get(col) in (None, ""):
             raise EssayError(f"{path}:{n}: missing '{col}' (columns found: {', '.join(map(str, row))})")
@@ -56,12 +64,20 @@ def _record(path: Path, n: int, row: dict[str, object], point_ids: Sequence[str]
         score = float(row[score_col])  # type: ignore[arg-type]
     except (TypeError, ValueError) as exc:
         raise EssayError(f"{path}:{n}: score {row[score_col]!r} is not a number") from exc
+    if not math.isfinite(score) or score < 0 or (max_score is not None and score > max_score):
+        limit = f"0..{max_score:g}, the rubric's marks" if max_score is not None else "a mark of 0 or more"
+        raise EssayError(f"{path}:{n}: score {row[score_col]!r} is not {limit}")
     level = row.get("level")
     return MarkedEssay(id=str(row.get(id_col) or n), text=str(row[text_col]), score=score,
-                       points=_points(row, point_ids), level=str(level) if level not in (None, "") else None)
+                       points=_points(path, n, row, point_ids),
+                       level=str(level) if level not in (None, "") else None)
 
 
-def _points(row: dict[str, object], point_ids: Sequence[str]) -> frozenset[str] | None:
+#: What a teacher's spreadsheet may put in a point's column besides the marks given.
+_AWARDED = {"yes": True, "y": True, "true": True, "x": True, "✓": True, "no": False, "n": False, "false": False}
+
+
+def _points(path: Path, n: int, row: dict[str, object], point_ids: Sequence[str]) -> frozenset[str] | None:
     listed = row.get("points")
     if isinstance(listed, list):
         return frozenset(map(str, listed))
@@ -69,5 +85,16 @@ def _points(row: dict[str, object], point_ids: Sequence[str]) -> frozenset[str] 
         return frozenset(p.strip() for p in listed.split(";") if p.strip())
     columns = [pid for pid in point_ids if pid in row and row[pid] not in (None, "")]
     if columns:
-        return frozenset(pid for pid in columns if float(row[pid]) > 0)  # type: ignore[arg-type]
+        return frozenset(pid for pid in columns if _awarded(path, n, pid, row[pid]))
     return None
+
+
+def _awarded(path: Path, n: int, point: str, cell: object) -> bool:
+    text = str(cell).strip().lower()
+    if text in _AWARDED:
+        return _AWARDED[text]
+    try:
+        return float(text) > 0
+    except ValueError:
+        raise EssayError(f"{path}:{n}: column {point} holds {cell!r}; give the marks awarded for point {point} "
+                         "(0 if missed) or yes/no") from None
