@@ -61,6 +61,12 @@ def test_calibrate_refuses_mismatched_lengths(grader):
         grader.calibrate(["a", "b"], [1.0])
 
 
+@pytest.mark.parametrize("score", [float("nan"), -1.0, 99.0])
+def test_calibrate_refuses_a_score_outside_the_rubrics_marks(grader, score):
+    with pytest.raises(ValueError, match=r"essay 1\) is not a mark from 0 to 10"):
+        grader.calibrate(["Germany was isolated.", "Russia was isolated."], [2.0, score])
+
+
 def test_the_summary_names_only_the_thresholds_that_mark_this_rubric(rubric):
     from rapallo_grader import Rubric
 

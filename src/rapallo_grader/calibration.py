@@ -8,6 +8,7 @@ current one, so a sample that cannot tell settings apart changes nothing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -64,6 +65,10 @@ def calibrate(rubric: Rubric, learned: np.ndarray, thresholds: np.ndarray, essay
         raise ValueError("calibrate needs one teacher score (and point set, if given) per essay")
     if not essays:
         raise ValueError("calibrate needs at least one marked essay")
+    bad = [i for i, s in enumerate(teacher_scores) if not (math.isfinite(s) and 0 <= s <= rubric.max_score)]
+    if bad:
+        raise ValueError(f"teacher score {teacher_scores[bad[0]]!r} (essay {bad[0]}) is not a mark from 0 to "
+                         f"{rubric.max_score:g}, the rubric's marks")
     settings = rubric.matching
     current = (settings.threshold,
                float(thresholds[learned][0]) if learned.any() else settings.learned_threshold or 0.5)
