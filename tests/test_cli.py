@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from rapallo_grader.cli import EXIT_OK, EXIT_RUBRIC, EXIT_SOME_FAILED, EXIT_USAGE, main
+from rapallo_grader.cli import EXIT_OK, EXIT_OUTPUT, EXIT_RUBRIC, EXIT_SOME_FAILED, EXIT_USAGE, main
 from rapallo_grader.inputs import decode
 from rapallo_grader.errors import EssayError
 from rapallo_grader.model import DEFAULT_MODEL
@@ -180,6 +180,21 @@ def test_calibrate_writes_a_calibrated_rubric_that_loads(tmp_path, capsys, draft
     assert calibrated.points == Rubric.load(rubric_path).points
     # The fitted learned threshold names the model it is a probability of (checked when grading).
     assert calibrated.matching.learned_for == (DEFAULT_MODEL if drafted else None)
+
+
+@pytest.mark.parametrize("content, extra, code, expected", [
+    ("", [], EXIT_USAGE, "answer.txt: the reference answers contain no claims"),
+    ("Why did the bulb light?\n", [], EXIT_USAGE, "answer.txt: the reference answers contain no claims"),
+    ("The circuit was closed.", ["--max-score", "0"], EXIT_USAGE, "max_score must be a positive number of marks"),
+    ("The circuit was closed.", ["--output", "missing-folder/draft.yaml"], EXIT_OUTPUT,
+     "cannot write missing-folder"),
+])
+def test_rubric_draft_refuses_what_it_cannot_draft_with_a_message(tmp_path, capsys, monkeypatch, content, extra,
+                                                                  code, expected):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "answer.txt").write_text(content, encoding="utf-8")
+    got, out, err = run(capsys, "rubric", "draft", "answer.txt", *extra)
+    assert got == code and out == "" and expected in err
 
 
 def test_rubric_draft_writes_a_loadable_rubric(tmp_path, capsys):

@@ -78,6 +78,8 @@ def draft(question: str, references: Sequence[str], max_score: float = 1.0,
     """``alternatives=True``: each reference is a complete answer on its own (as in short-answer
     banks with several model answers), so they become the wordings of a single point.
     ``short_answer``: True for the bundled fitted settings, or explicit ones (used when fitting)."""
+    if not (math.isfinite(max_score) and max_score > 0):
+        raise ValueError(f"max_score must be a positive number of marks, not {max_score!r}")
     claims = [c for ref in references for c in claims_of(ref)]
     if not alternatives:  # a model answer often repeats the question as its title: that is no point
         claims = [c for c in claims if fuzz.token_sort_ratio(c, question, processor=_normalise) < _SAME_CLAIM]

@@ -414,14 +414,23 @@ def rubric_main(argv: list[str]) -> int:
             question, texts[0] = first.strip(), rest
         else:
             question = "TODO: the question"
-    rubric = Rubric.from_reference(question, texts, args.max_score or 1.0, short_answer=args.short_answer)
+    try:
+        rubric = Rubric.from_reference(question, texts, 1.0 if args.max_score is None else args.max_score,
+                                       short_answer=args.short_answer)
+    except ValueError as exc:
+        print(f"grade rubric draft: {', '.join(map(str, args.answers))}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if args.max_score is None and not args.short_answer:  # one mark per point
         rubric = Rubric.from_reference(question, texts, float(len(rubric.points)))
     yaml_text = ("# Drafted by `grade rubric draft`: check every point, add key terms, misconceptions and\n"
                  "# feedback, then run `grade rubric check`; `grade calibrate` on 30 or more marked essays\n"
                  "# fits the match threshold to your marking.\n" + rubric.to_yaml())
     if args.output:
-        args.output.write_text(yaml_text, encoding="utf-8")
+        try:
+            args.output.write_text(yaml_text, encoding="utf-8")
+        except OSError as exc:
+            print(f"grade rubric draft: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return EXIT_OUTPUT
     else:
         sys.stdout.write(yaml_text)
     return EXIT_OK
