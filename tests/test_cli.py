@@ -137,6 +137,44 @@ def test_marked_point_columns_may_say_yes_or_no(tmp_path):
     assert read_marked(marked, ["K1", "K2", "K3", "K4"])[0].points == {"K1", "K3"}
 
 
+def test_a_marked_csv_keeps_paragraphs_and_long_essays_and_names_lines(tmp_path):
+    from rapallo_grader.marked import read_marked
+
+    marked = tmp_path / "marked.csv"
+    with marked.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["id", "text", "score"], ["a", "Para one.\n\nPara two.", 1],
+                                 ["b", "word " * 40_000, 2], ["c", "Three.", "x"]])
+    with pytest.raises(EssayError, match=r"marked.csv:6: score 'x' is not a number"):  # a: lines 2-4, b: 5
+        read_marked(marked)
+    marked.write_text(marked.read_text(encoding="utf-8").replace(",x", ",3"), encoding="utf-8")
+    essays = read_marked(marked)
+    assert essays[0].text == "Para one.\n\nPara two." and len(essays[1].text) == 200_000
+
+
+def test_evaluate_leaves_out_and_names_essays_it_cannot_grade(tmp_path, capsys):
+    marked = tmp_path / "marked.csv"
+    with marked.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["id", "text", "score"],
+                                 ["a", "Both countries were outcasts, so they recognised each other.", 1.5],
+                                 ["huge", "word " * 40_000, 3], ["b", "Rapallo is a town in Italy.", 0]])
+    code, out, _ = run(capsys, "evaluate", RUBRIC, marked, "--format", "json")
+    result = json.loads(out)
+    assert code == EXIT_SOME_FAILED and result["n"] == 2 and result["teacher_mean"] == 0.75
+    assert [essay for essay, _ in result["not_graded"]] == ["huge"] and "over the limit" in result["not_graded"][0][1]
+
+
+def test_evaluate_and_calibrate_refuse_an_empty_sample(tmp_path, capsys):
+    from rapallo_grader import Grader, Rubric
+
+    marked = tmp_path / "marked.csv"
+    marked.write_text("id,text,score\n", encoding="utf-8")
+    for command in ("evaluate", "calibrate"):
+        code, out, err = run(capsys, command, RUBRIC, marked)
+        assert code == EXIT_USAGE and out == "" and "marked.csv: no marked essays" in err
+    with pytest.raises(ValueError, match="at least one marked essay"):
+        Grader(Rubric.load(RUBRIC)).evaluate([])
+
+
 @pytest.mark.parametrize("name, content, expected", [
     ("marked.csv", "id,text,score,K1\na,Some text.,2,maybe\n",
      "marked.csv:2: column K1 holds 'maybe'; give the marks awarded for point K1 (0 if missed) or yes/no"),

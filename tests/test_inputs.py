@@ -56,3 +56,20 @@ def test_table_without_the_text_column_says_which_columns_it_has(tmp_path):
     table.write_text("id,answer\n1,x\n", encoding="utf-8")
     (row,) = iter_inputs([str(table)])
     assert isinstance(row.text, EssayError) and "columns: id, answer" in str(row.text)
+
+
+def test_an_essay_longer_than_the_csv_modules_field_limit_does_not_stop_the_table(tmp_path):
+    import csv
+
+    table = tmp_path / "class.csv"
+    with table.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["id", "text"], ["s1", "word " * 40_000], ["s2", "Para one.\n\nPara two."]])
+    rows = list(iter_inputs([str(table)]))
+    assert [r.id for r in rows] == ["s1", "s2"]
+    assert len(rows[0].text) == 200_000 and rows[1].text == "Para one.\n\nPara two."
+
+
+def test_a_jsonl_line_may_hold_unicode_line_separators_in_its_text(tmp_path):
+    lines = tmp_path / "class.jsonl"
+    lines.write_text(json.dumps({"id": "j1", "text": "One.\u2028Two."}, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    assert [r.text for r in iter_inputs([str(lines)])] == ["One.\u2028Two."]

@@ -37,6 +37,9 @@ class Agreement:
     grader_mean: float = float("nan")
     #: Share of essays placed in the teacher's level (levels-of-response rubrics).
     level_exact: float = float("nan")
+    #: (id, error) of marked essays the grader could not grade: left out of every figure above,
+    #: as counting them as 0 would blame the grader for a file it never read.
+    not_graded: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         from dataclasses import asdict
@@ -57,6 +60,9 @@ class Agreement:
             lines.append(f"per point (micro-F1 {self.micro_f1:.3f}):")
             lines.append(f"  {'id':6} {'prec':>6} {'recall':>6} {'F1':>6} {'n':>4}")
             lines += [f"  {p.id:6} {p.precision:6.2f} {p.recall:6.2f} {p.f1:6.2f} {p.support:4d}" for p in self.points]
+        if self.not_graded:
+            lines.append(f"not graded, left out of these figures ({len(self.not_graded)}):")
+            lines += [f"  {essay}: {error}" for essay, error in self.not_graded]
         return "\n".join(lines)
 
 

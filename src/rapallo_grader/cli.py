@@ -319,6 +319,10 @@ def _load_marked(args: argparse.Namespace, prog: str) -> tuple[Rubric, list[Mark
     except EssayError as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if not marked:
+        print(f"{prog}: {args.marked}: no marked essays (one per row or line, with {args.id_col}, {args.text_col} "
+              f"and {args.score_col})", file=sys.stderr)
+        return EXIT_USAGE
     return rubric, marked
 
 
@@ -334,9 +338,13 @@ def evaluate_main(argv: list[str]) -> int:
         return loaded
     from .grader import Grader
 
-    result = Grader(loaded[0]).evaluate(loaded[1])
+    try:
+        result = Grader(loaded[0]).evaluate(loaded[1])
+    except ValueError as exc:
+        print(f"grade evaluate: {args.marked}: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
     print(json.dumps(result.to_dict(), indent=2) if args.format == "json" else result.to_text())
-    return EXIT_OK
+    return EXIT_SOME_FAILED if result.not_graded else EXIT_OK
 
 
 def calibrate_main(argv: list[str]) -> int:

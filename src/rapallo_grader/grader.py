@@ -153,8 +153,16 @@ class Grader:
                 yield from pending.popleft().get()
 
     def evaluate(self, marked: Sequence[MarkedEssay]) -> Agreement:
-        """Grade a teacher-marked sample and measure agreement with the teacher."""
+        """Grade a teacher-marked sample and measure agreement with the teacher, on the essays the
+        grader could grade (the others are listed in ``not_graded``)."""
+        if not marked:
+            raise ValueError("evaluate needs at least one marked essay")
         reports = self.grade_many([m.text for m in marked], [m.id for m in marked])
+        failed = tuple((m.id, r.error) for m, r in zip(marked, reports) if r.error is not None)
+        if len(failed) == len(marked):
+            raise ValueError(f"none of the {len(marked)} marked essays could be graded ({failed[0][0]}: {failed[0][1]})")
+        pairs = [(m, r) for m, r in zip(marked, reports) if r.error is None]
+        marked, reports = [m for m, _ in pairs], [r for _, r in pairs]
         labelled = all(m.points is not None for m in marked)
         result = agreement([m.score for m in marked], [r.score or 0.0 for r in reports],
                          [set(m.points or ()) for m in marked] if labelled else None,
@@ -163,7 +171,7 @@ class Grader:
         if self.rubric.levels and marked and all(m.level is not None for m in marked):
             same = sum(m.level == r.level for m, r in zip(marked, reports))
             result = replace(result, level_exact=same / len(marked))
-        return result
+        return replace(result, not_graded=failed)
 
     def calibrate(self, texts: Sequence[str], teacher_scores: Sequence[float],
                   teacher_points: Sequence[set[str]] | None = None) -> Calibration:

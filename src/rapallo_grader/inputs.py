@@ -170,7 +170,7 @@ def _table(path: Path, id_col: str, text_col: str) -> Iterator[EssayInput]:
         yield EssayInput(str(path), path.stem, data)
         return
     if path.suffix.lower() == ".jsonl":
-        for n, line in enumerate(data.splitlines(), 1):
+        for n, line in enumerate(data.split("\n"), 1):
             if not line.strip():
                 continue
             try:
@@ -182,14 +182,33 @@ def _table(path: Path, id_col: str, text_col: str) -> Iterator[EssayInput]:
                 continue
             yield _row(path, row, n, id_col, text_col, "line")
         return
-    reader = csv.DictReader(io.StringIO(data, newline=""))
-    if reader.fieldnames is None or text_col not in reader.fieldnames:
-        found = ", ".join(reader.fieldnames or []) or "none"
+    reader = csv_rows(data)
+    try:
+        fields = reader.fieldnames
+    except csv.Error as exc:
+        yield EssayInput(str(path), path.stem, EssayError(f"not readable as CSV ({exc})"))
+        return
+    if fields is None or text_col not in fields:
+        found = ", ".join(fields or []) or "none"
         yield EssayInput(str(path), path.stem, EssayError(f"no '{text_col}' column (columns: {found}); "
                                                           "name the essay column with --text-col"))
         return
-    for n, row in enumerate(reader, 2):
-        yield _row(path, row, n, id_col, text_col, "row")
+    n = 1
+    try:
+        for n, row in enumerate(reader, 2):
+            yield _row(path, row, n, id_col, text_col, "row")
+    except csv.Error as exc:  # the rows before it were graded; say where reading stopped
+        yield EssayInput(f"{path}#row{n + 1}", f"row{n + 1}",
+                         EssayError(f"row {n + 1} and after: not readable as CSV ({exc})"))
+
+
+def csv_rows(data: str) -> csv.DictReader[str]:
+    """A CSV reader over text in memory that keeps the line breaks inside quoted fields (an essay's
+    paragraphs) and takes fields as long as a whole file: the csv module's own limit (131,072
+    characters) would stop a batch at one over-long essay, which the grader refuses by itself."""
+    if csv.field_size_limit() < MAX_FILE_BYTES:
+        csv.field_size_limit(MAX_FILE_BYTES)
+    return csv.DictReader(io.StringIO(data, newline=""))
 
 
 def _row(path: Path, row: dict[str, object], n: int, id_col: str, text_col: str, unit: str) -> EssayInput:

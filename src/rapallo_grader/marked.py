@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import EssayError
+from .inputs import csv_rows
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,9 @@ def read_marked(path: str | Path, point_ids: Sequence[str] = (), id_col: str = "
         raw = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise EssayError(f"{path}: cannot read the marked sample ({exc})") from exc
+    rows: list[tuple[int, dict[str, object]]] = []
     if path.suffix.lower() == ".jsonl":
-        rows: list[tuple[int, dict[str, object]]] = []
-        for n, line in enumerate(raw.splitlines(), 1):
+        for n, line in enumerate(raw.split("\n"), 1):
             if line.strip():
                 try:
                     record = json.loads(line)
@@ -51,7 +52,13 @@ def read_marked(path: str | Path, point_ids: Sequence[str] = (), id_col: str = "
                                      '{"id": ..., "text": ..., "score": ...} per line')
                 rows.append((n, record))
     else:
-        rows = [(n, dict(r)) for n, r in enumerate(csv.DictReader(raw.splitlines()), 2)]
+        reader, start = csv_rows(raw), 2
+        try:
+            for record in reader:  # numbered by the line each record starts on (an essay may span several)
+                rows.append((start, dict(record)))
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            raise EssayError(f"{path}:{start}: not readable as CSV ({exc})") from exc
     return [_record(path, n, row, point_ids, id_col, text_col, score_col, max_score) for n, row in rows]
 
 
