@@ -79,6 +79,11 @@ def test_reports_to_dataframe_matches_the_gradebook(grader, rubric):
     assert list(frame["student"]) == list(ESSAYS) and list(frame["score"]) == [1.5, 2.0, 1.5]
 
 
+def test_grade_many_refuses_a_list_of_sources_that_does_not_pair_with_the_essays(grader):
+    with pytest.raises(ValueError, match="2 essays but 1 sources"):
+        grader.grade_many(["Germany wanted Russian oil.", "Russia wanted German machines."], ["ann.txt"])
+
+
 def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path, capsys):
     table = tmp_path / "class.csv"
     table.write_text('id,text\n"=HYPERLINK(""http://x"")",Germany wanted Russian oil.\n+1,x\n-2,y\n@3,z\n',

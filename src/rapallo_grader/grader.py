@@ -99,6 +99,8 @@ class Grader:
         Near-duplicates between the essays are flagged on both sides."""
         texts = list(texts)
         sources = list(sources) if sources is not None else [None] * len(texts)
+        if len(sources) != len(texts):  # a shifted list of names would put marks against the wrong students
+            raise ValueError(f"grade_many got {len(texts)} essays but {len(sources)} sources; give one per essay")
         labels = [s if s is not None else f"essay {i + 1}" for i, s in enumerate(sources)]
         return list(self.grade_iter(texts, sources, batch_size, n_process, near_duplicates(texts, labels)))
 
