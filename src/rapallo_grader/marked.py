@@ -31,7 +31,7 @@ class MarkedEssay:
 def read_marked(path: str | Path, point_ids: Sequence[str] = (), id_col: str = "id",
                 text_col: str = "text", score_col: str = "score",
                 max_score: float | None = None) -> list[MarkedEssay]:
-    """Read a marked sample; raises ``EssayError`` naming the file and row of a bad record. With
+    """Read a marked sample; raises ``EssayError`` naming the file and line of a bad record. With
     ``max_score`` (the rubric's), a score outside 0..max_score is such a record: a typo there
     would silently skew every figure fitted or measured on the sample."""
     path = Path(path)
