@@ -62,3 +62,30 @@ def test_dataframe_rows_carry_the_jsonl_record(client, essays, grader, rubric):
     expected = grader.grade_iter([e["text"] for e in essays], [e["source"] for e in essays])
     assert list(result["record"]) == [r.to_json() for r in expected]
     assert list(result["source"]) == [e["source"] for e in essays]
+
+
+def test_a_bad_item_in_a_bag_is_its_own_error_not_the_partitions(client, essays, rubric):
+    import dask.bag as db
+
+    from rapallo_grader.dask import grade_bag
+
+    items = [essays[0], "not a dict", {"source": "blank"}, essays[1]]
+    records = grade_bag(db.from_sequence(items, npartitions=1), rubric).compute()
+    assert [r["source"] for r in records] == [essays[0]["source"], None, "blank", essays[1]["source"]]
+    assert records[0]["error"] is None and records[3]["error"] is None
+    assert "expected a dict with the essay under 'text', got str" in records[1]["error"]
+    assert "expected the essay as text" in records[2]["error"]
+
+
+def test_a_dataframe_row_without_an_id_or_text_keeps_its_place(client, essays, rubric):
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from rapallo_grader.dask import grade_dataframe
+
+    frame = pd.DataFrame({"id": ["a", None, "c"], "text": [essays[0]["text"], essays[1]["text"], None]})
+    result = grade_dataframe(dd.from_pandas(frame, npartitions=1), rubric).compute()
+    assert list(result.index) == [0, 1, 2] and result["source"].isna().tolist() == [False, True, False]
+    assert result["source"][0] == "a" and result["source"][2] == "c"  # a missing id is missing, not "<NA>"
+    assert result["error"].isna().tolist() == [True, True, False]
+    assert "expected the essay as text" in result["error"][2]

@@ -45,11 +45,16 @@ def worker_grader(rubric: Rubric) -> Any:
 def grade_records(items: Iterable[dict[str, Any]], rubric: Rubric, text_key: str = "text",
                   source_key: str = "source") -> list[dict[str, Any]]:
     """Grade one partition of ``{source, text}`` dicts into CLI-JSONL records, in order."""
+    from .errors import EssayError
+
     items = list(items)
     grader = worker_grader(rubric)
+    # An item that is not a dict is that item's error, not the partition's end.
+    texts = [i.get(text_key) if isinstance(i, dict) else
+             EssayError(f"expected a dict with the essay under '{text_key}', got {type(i).__name__}") for i in items]
+    sources = [i.get(source_key) if isinstance(i, dict) else None for i in items]
     with _LOCK:  # one spaCy pipeline per process: threads of a worker take turns
-        reports = grader.grade_iter([i.get(text_key) for i in items], [i.get(source_key) for i in items])
-        return [r.to_dict() for r in reports]
+        return [r.to_dict() for r in grader.grade_iter(texts, sources)]
 
 
 def grade_bag(bag: Any, rubric: Rubric, text_key: str = "text", source_key: str = "source") -> Any:
@@ -68,7 +73,8 @@ def grade_dataframe(frame: Any, rubric: Rubric, text_col: str = "text", id_col: 
     def partition(part: pd.DataFrame) -> pd.DataFrame:
         import json
 
-        items = [{"source": str(s), "text": t} for s, t in zip(part[id_col], part[text_col])]
+        # A missing id stays missing (the row keeps its index), not the text "nan" or "<NA>".
+        items = [{"source": None if pd.isna(s) else str(s), "text": t} for s, t in zip(part[id_col], part[text_col])]
         records = grade_records(items, rubric)
         return pd.DataFrame({
             "source": [r["source"] for r in records], "score": [r["score"] for r in records],
