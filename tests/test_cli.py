@@ -89,6 +89,19 @@ def test_no_essays_found_is_a_usage_error(tmp_path, capsys):
     assert code == EXIT_USAGE and "no essays found" in err
 
 
+def test_a_reader_that_stops_early_gets_no_traceback_or_error_message(tmp_path):
+    """`grade ... | head`: far more output than a pipe holds, and the reader leaves after one line."""
+    table = tmp_path / "class.csv"
+    with table.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["id", "text"], *([f"s{i}", "Germany wanted Russian oil."] for i in range(300))])
+    grade = subprocess.Popen([sys.executable, "-m", "rapallo_grader.cli", str(RUBRIC), str(table), "--format", "text",
+                              "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert grade.stdout is not None and grade.stdout.readline().startswith("Essay:")
+    grade.stdout.close()
+    _, err = grade.communicate(timeout=300)
+    assert grade.returncode == EXIT_OUTPUT and err == ""
+
+
 def test_console_script_reads_stdin():
     result = subprocess.run([sys.executable, "-m", "rapallo_grader.cli", str(RUBRIC), "-", "--format", "jsonl"],
                             input="Both countries were pariahs and wanted recognition from each other.",

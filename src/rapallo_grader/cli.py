@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import time
@@ -79,7 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     with warnings.catch_warnings():  # restores the caller's warning display (tests call main in-process)
         warnings.showwarning = _show_warning
-        return _main(sys.argv[1:] if argv is None else argv)
+        try:
+            return _main(sys.argv[1:] if argv is None else argv)
+        except BrokenPipeError:
+            # The reader stopped early (`grade ... | head`): it had what it wanted, so no message; point
+            # stdout at nothing so that Python's last flush does not complain either.
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass
+            return EXIT_OUTPUT
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
@@ -193,6 +203,8 @@ def _grade(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             by_source = {i.source: i.text for i in head}
             write_site(args.html, kept, [t if isinstance(t := by_source.get(r.source or ""), str) else None
                                          for r in kept], rubric)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         print(f"grade: writing output failed: {exc}", file=sys.stderr)
         return EXIT_OUTPUT
