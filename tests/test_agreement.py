@@ -31,6 +31,16 @@ def test_pearson_and_per_point_figures():
     assert (b.precision, b.recall, b.f1, b.support) == (0.0, 0.0, 0.0, 1)
 
 
+def test_a_point_nobody_made_has_no_figures_rather_than_zeros():
+    result = agreement([1, 2], [1, 2], [{"A"}, {"A"}], [{"A"}, {"A", "C"}], ["A", "B", "C"])
+    _, b, c = result.points
+    assert np.isnan([b.precision, b.recall, b.f1]).all() and b.support == 0  # neither side awarded B
+    assert c.precision == 0.0 and np.isnan(c.recall) and c.f1 == 0.0  # the grader awarded C; the teacher never did
+    assert result.micro_f1 == pytest.approx(0.8)
+    assert "  B           -      -      -    0" in result.to_text()
+    assert result.to_dict()["points"][1]["precision"] is None
+
+
 def test_grader_agrees_with_the_teacher_on_dev_essays(grader, shared_data):
     rows = [json.loads(line) for line in (shared_data / "rapallo" / "dev_essays.jsonl").read_text().splitlines()
             if line.strip()]

@@ -15,6 +15,10 @@ import numpy as np
 
 @dataclass(frozen=True)
 class PointAgreement:
+    """NaN (null in JSON, "-" in text) where a figure has nothing to count: precision when the
+    grader never awarded the point, recall when the teacher never did, F1 when neither did (a
+    point nobody made is not a point the grader got wrong)."""
+
     id: str
     precision: float
     recall: float
@@ -42,9 +46,12 @@ class Agreement:
     not_graded: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON, with null where a figure is undefined (JSON has no NaN)."""
         from dataclasses import asdict
 
-        return {k: (None if isinstance(v, float) and v != v else v) for k, v in asdict(self).items()}
+        result = _nulls(asdict(self))
+        assert isinstance(result, dict)
+        return result
 
     def to_text(self) -> str:
         lines = [f"essays: {self.n}",
@@ -59,7 +66,8 @@ class Agreement:
         if self.points:
             lines.append(f"per point (micro-F1 {self.micro_f1:.3f}):")
             lines.append(f"  {'id':6} {'prec':>6} {'recall':>6} {'F1':>6} {'n':>4}")
-            lines += [f"  {p.id:6} {p.precision:6.2f} {p.recall:6.2f} {p.f1:6.2f} {p.support:4d}" for p in self.points]
+            lines += [f"  {p.id:6} {_cell(p.precision)} {_cell(p.recall)} {_cell(p.f1)} {p.support:4d}"
+                      for p in self.points]
         if self.not_graded:
             lines.append(f"not graded, left out of these figures ({len(self.not_graded)}):")
             lines += [f"  {essay}: {error}" for essay, error in self.not_graded]
@@ -75,6 +83,20 @@ def quadratic_weighted_kappa(teacher: Sequence[float] | np.ndarray, grader: Sequ
     if len(set(a) | set(b)) < 2:
         return 1.0 if np.array_equal(a, b) else 0.0
     return float(cohen_kappa_score(a, b, weights="quadratic"))
+
+
+def _nulls(value: object) -> object:
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, dict):
+        return {k: _nulls(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_nulls(v) for v in value]
+    return value
+
+
+def _cell(value: float) -> str:
+    return f"{value:6.2f}" if value == value else f"{'-':>6}"
 
 
 def pearson_r(teacher: Sequence[float] | np.ndarray, grader: Sequence[float] | np.ndarray) -> float:
@@ -100,7 +122,7 @@ def agreement(teacher_scores: Sequence[float], grader_scores: Sequence[float],
     if teacher_points is not None and grader_points is not None and point_ids:
         truth = np.array([[pid in s for pid in point_ids] for s in teacher_points], dtype=int)
         pred = np.array([[pid in s for pid in point_ids] for s in grader_points], dtype=int)
-        p, r, f, support = precision_recall_fscore_support(truth, pred, average=None, zero_division=0.0,
+        p, r, f, support = precision_recall_fscore_support(truth, pred, average=None, zero_division=np.nan,
                                                            labels=list(range(len(point_ids))))
         micro = float(precision_recall_fscore_support(truth, pred, average="micro", zero_division=0.0)[2])
         points = tuple(PointAgreement(pid, float(p[i]), float(r[i]), float(f[i]), int(support[i]))
