@@ -176,6 +176,23 @@ def test_evaluate_leaves_out_and_names_essays_it_cannot_grade(tmp_path, capsys):
     assert [essay for essay, _ in result["not_graded"]] == ["huge"] and "over the limit" in result["not_graded"][0][1]
 
 
+def test_calibrate_leaves_out_and_names_essays_it_cannot_grade(tmp_path, capsys):
+    from rapallo_grader import Grader, Rubric
+
+    texts = ["Both countries were outcasts, so they recognised each other.", "word " * 40_000,
+             "Rapallo is a town in Italy."]
+    marked = tmp_path / "marked.csv"
+    with marked.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["id", "text", "score"], ["a", texts[0], 1.5], ["huge", texts[1], 3], ["b", texts[2], 0]])
+    code, out, _ = run(capsys, "calibrate", RUBRIC, marked, "--output", tmp_path / "out.yaml")
+    assert code == EXIT_SOME_FAILED and "calibrated on 2 marked essays" in out
+    assert "not graded, left out of the fit (1):\n  huge: essay is 200,000 characters" in out
+    assert (tmp_path / "out.yaml").exists()
+    # The same two essays alone fit the same thresholds: the long one played no part.
+    alone = Grader(Rubric.load(RUBRIC)).calibrate([texts[0], texts[2]], [1.5, 0])
+    assert Rubric.load(tmp_path / "out.yaml").matching.threshold == alone.threshold
+
+
 def test_evaluate_and_calibrate_refuse_an_empty_sample(tmp_path, capsys):
     from rapallo_grader import Grader, Rubric
 

@@ -37,6 +37,9 @@ class Calibration:
     warning: str | None
     #: Which thresholds mark some criterion of this rubric: (rules, learned matcher).
     used: tuple[bool, bool] = (True, True)
+    #: (id, error) of marked essays the grader would not grade (over the length limit, say): left
+    #: out of the fit, as thresholds should suit the essays the grader marks.
+    not_graded: tuple[tuple[str, str], ...] = ()
 
     def to_text(self) -> str:
         thresholds = [f"{value:g} ({judge})" for value, judge, used in
@@ -52,6 +55,9 @@ class Calibration:
         lines.append("(measured on the same essays: check on others before trusting the gain)")
         if self.warning:
             lines.append(f"WARNING: {self.warning}")
+        if self.not_graded:
+            lines.append(f"not graded, left out of the fit ({len(self.not_graded)}):")
+            lines += [f"  {essay}: {error}" for essay, error in self.not_graded]
         return "\n".join(lines)
 
 

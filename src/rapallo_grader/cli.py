@@ -375,8 +375,12 @@ def calibrate_main(argv: list[str]) -> int:
     with warnings.catch_warnings():  # a threshold fitted for another matcher is what this run refits
         warnings.simplefilter("ignore", StaleThresholdWarning)
         grader = Grader(rubric)
-    result = grader.calibrate([m.text for m in marked], [m.score for m in marked],
-                              [set(m.points or ()) for m in marked] if labelled else None)
+    try:
+        result = grader.calibrate([m.text for m in marked], [m.score for m in marked],
+                                  [set(m.points or ()) for m in marked] if labelled else None, [m.id for m in marked])
+    except ValueError as exc:
+        print(f"grade calibrate: {args.marked}: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
     output = args.output or args.rubric.with_name(args.rubric.stem + ".calibrated.yaml")
     header = (f"# Calibrated by `grade calibrate` from {args.rubric.name} on {len(marked)} essays of "
               f"{args.marked.name}.\n# {result.to_text().splitlines()[1]}\n")
@@ -392,7 +396,7 @@ def calibrate_main(argv: list[str]) -> int:
         return EXIT_OUTPUT
     print(result.to_text())
     print(f"calibrated rubric written to {output}")
-    return EXIT_OK
+    return EXIT_SOME_FAILED if result.not_graded else EXIT_OK
 
 
 def rubric_main(argv: list[str]) -> int:

@@ -176,15 +176,28 @@ class Grader:
         return replace(result, not_graded=failed)
 
     def calibrate(self, texts: Sequence[str], teacher_scores: Sequence[float],
-                  teacher_points: Sequence[set[str]] | None = None) -> Calibration:
+                  teacher_points: Sequence[set[str]] | None = None, ids: Sequence[str] | None = None) -> Calibration:
         """Fit this rubric's decision thresholds to a teacher-marked sample, like ``fit``.
 
         The grader then marks with the fitted thresholds; ``Calibration.rubric`` is the rubric
         with them in its ``matching`` section, ready to save. Agreement before and after is on
-        the sample itself, so it flatters: check on essays the calibration did not see.
+        the sample itself, so it flatters: check on essays the calibration did not see. Essays
+        the grader would not grade are left out and listed in ``not_graded`` (by ``ids``).
         """
         from .calibration import calibrate
 
+        if len(teacher_scores) != len(texts) or (ids is not None and len(ids) != len(texts)):
+            raise ValueError("calibrate needs one teacher score (and id, if given) per essay")
+        names = list(ids) if ids is not None else [f"essay {i + 1}" for i in range(len(texts))]
+        problems = [self._refuse(text) for text in texts]
+        failed = tuple((names[i], p) for i, p in enumerate(problems) if p is not None)
+        if failed and len(failed) == len(texts):
+            raise ValueError(f"none of the {len(texts)} marked essays could be graded ({failed[0][0]}: {failed[0][1]})")
+        if failed:
+            keep = [i for i, p in enumerate(problems) if p is None]
+            texts, teacher_scores = [texts[i] for i in keep], [teacher_scores[i] for i in keep]
+            if teacher_points is not None and len(teacher_points) == len(problems):
+                teacher_points = [teacher_points[i] for i in keep]
         essays = list(self.pipeline.parse_many(texts))
         tables = [self.matcher.match(e) for e in essays]
         model = self.matcher.model
@@ -192,7 +205,7 @@ class Grader:
                            teacher_scores, teacher_points, self._generic_words, model.name if model else None)
         self.rubric = result.rubric
         self.matcher.thresholds = np.where(self.matcher.learned, result.learned_threshold, result.threshold)
-        return result
+        return replace(result, not_graded=failed)
 
     def _refuse(self, text: object) -> str | None:
         if isinstance(text, EssayError):
