@@ -7,6 +7,7 @@ pooled standard deviation), plus per-point precision/recall/F1 when the teacher 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -86,7 +87,7 @@ def quadratic_weighted_kappa(teacher: Sequence[float] | np.ndarray, grader: Sequ
 
 
 def _nulls(value: object) -> object:
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, dict):
         return {k: _nulls(v) for k, v in value.items()}
@@ -96,7 +97,7 @@ def _nulls(value: object) -> object:
 
 
 def _cell(value: float) -> str:
-    return f"{value:6.2f}" if value == value else f"{'-':>6}"
+    return f"{'-':>6}" if math.isnan(value) else f"{value:6.2f}"
 
 
 def pearson_r(teacher: Sequence[float] | np.ndarray, grader: Sequence[float] | np.ndarray) -> float:
