@@ -102,6 +102,18 @@ def test_a_reader_that_stops_early_gets_no_traceback_or_error_message(tmp_path):
     assert grade.returncode == EXIT_OUTPUT and err == ""
 
 
+def test_resume_grades_a_second_row_under_an_id_already_graded(tmp_path, capsys):
+    table = tmp_path / "class.csv"
+    table.write_text("id,text\ns1,Germany wanted Russian oil.\ns1,Russia wanted German machines.\n", encoding="utf-8")
+    out = tmp_path / "marks.jsonl"
+    run(capsys, RUBRIC, table, "--output", out, "--quiet")
+    first, _ = out.read_text(encoding="utf-8").splitlines()
+    out.write_text(first + "\n", encoding="utf-8")  # the run stopped after the first row
+    code, _, _ = run(capsys, RUBRIC, table, "--output", out, "--resume", "--quiet")
+    sources = [json.loads(line)["source"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert code == EXIT_OK and sources == [f"{table}#s1", f"{table}#s1#row3"]
+
+
 def test_console_script_reads_stdin():
     result = subprocess.run([sys.executable, "-m", "rapallo_grader.cli", str(RUBRIC), "-", "--format", "jsonl"],
                             input="Both countries were pariahs and wanted recognition from each other.",

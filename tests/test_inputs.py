@@ -73,3 +73,18 @@ def test_a_jsonl_line_may_hold_unicode_line_separators_in_its_text(tmp_path):
     lines = tmp_path / "class.jsonl"
     lines.write_text(json.dumps({"id": "j1", "text": "One.\u2028Two."}, ensure_ascii=False) + "\r\n", encoding="utf-8")
     assert [r.text for r in iter_inputs([str(lines)])] == ["One.\u2028Two."]
+
+
+def test_a_file_reached_twice_is_read_once(tmp_path):
+    (tmp_path / "ann.txt").write_text("Germany wanted Russian oil.", encoding="utf-8")
+    (tmp_path / "ben.txt").write_text("Russia wanted German machines.", encoding="utf-8")
+    found = list(iter_inputs([str(tmp_path / "ann.txt"), str(tmp_path), str(tmp_path / "." / "ann.txt")]))
+    assert [i.id for i in found] == ["ann", "ben"]
+
+
+def test_rows_under_one_id_get_sources_of_their_own(tmp_path):
+    table = tmp_path / "class.csv"
+    table.write_text("id,text\ns1,first\ns2,second\ns1,third\n", encoding="utf-8")
+    rows = list(iter_inputs([str(table)]))
+    assert [r.id for r in rows] == ["s1", "s2", "s1"]
+    assert [r.source for r in rows] == [f"{table}#s1", f"{table}#s2", f"{table}#s1#row4"]

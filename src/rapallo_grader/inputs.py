@@ -38,7 +38,17 @@ class EssayInput:
 def iter_inputs(paths: Sequence[str], pattern: str = "*", id_col: str = "id", text_col: str = "text",
                 stdin: BinaryIO | None = None) -> Iterator[EssayInput]:
     """Every essay under ``paths``, in order: folders are searched recursively (sorted) for
-    essay files whose name matches ``pattern``; CSV and JSONL files yield one essay per row."""
+    essay files whose name matches ``pattern``; CSV and JSONL files yield one essay per row. A
+    file reached twice (``class/`` and ``class/ann.txt``) is read once, where first reached."""
+    seen: set[Path] = set()
+
+    def first_time(path: Path) -> bool:
+        key = path.resolve()
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         path = Path(raw)
         if raw == "-":
@@ -48,7 +58,10 @@ def iter_inputs(paths: Sequence[str], pattern: str = "*", id_col: str = "id", te
             found = sorted(p for p in path.rglob(pattern)
                            if p.is_file() and p.suffix.lower() in ESSAY_SUFFIXES)
             for file in found:
-                yield EssayInput(str(file), file.stem, read_file(file))
+                if first_time(file):
+                    yield EssayInput(str(file), file.stem, read_file(file))
+        elif not first_time(path):
+            continue
         elif path.suffix.lower() in TABLE_SUFFIXES and path.is_file():
             yield from _table(path, id_col, text_col)
         else:
@@ -169,6 +182,7 @@ def _table(path: Path, id_col: str, text_col: str) -> Iterator[EssayInput]:
     if isinstance(data, EssayError):
         yield EssayInput(str(path), path.stem, data)
         return
+    used: set[str] = set()
     if path.suffix.lower() == ".jsonl":
         for n, line in enumerate(data.split("\n"), 1):
             if not line.strip():
@@ -180,7 +194,7 @@ def _table(path: Path, id_col: str, text_col: str) -> Iterator[EssayInput]:
             if not isinstance(row, dict):
                 yield EssayInput(f"{path}#line{n}", f"line{n}", EssayError(f"line {n} is not a JSON object"))
                 continue
-            yield _row(path, row, n, id_col, text_col, "line")
+            yield _row(path, row, n, id_col, text_col, "line", used)
         return
     reader = csv_rows(data)
     try:
@@ -196,7 +210,7 @@ def _table(path: Path, id_col: str, text_col: str) -> Iterator[EssayInput]:
     n = 1
     try:
         for n, row in enumerate(reader, 2):
-            yield _row(path, row, n, id_col, text_col, "row")
+            yield _row(path, row, n, id_col, text_col, "row", used)
     except csv.Error as exc:  # the rows before it were graded; say where reading stopped
         yield EssayInput(f"{path}#row{n + 1}", f"row{n + 1}",
                          EssayError(f"row {n + 1} and after: not readable as CSV ({exc})"))
@@ -211,9 +225,16 @@ def csv_rows(data: str) -> csv.DictReader[str]:
     return csv.DictReader(io.StringIO(data, newline=""))
 
 
-def _row(path: Path, row: dict[str, object], n: int, id_col: str, text_col: str, unit: str) -> EssayInput:
+def _row(path: Path, row: dict[str, object], n: int, id_col: str, text_col: str, unit: str,
+         used: set[str]) -> EssayInput:
     ident = str(row.get(id_col) or f"{unit}{n}")
+    # A source names one essay: `--resume` skips sources already graded, so a second row under the
+    # same id must not share the first one's (it would never be graded).
+    source = f"{path}#{ident}"
+    if source in used:
+        source = f"{path}#{ident}#{unit}{n}"
+    used.add(source)
     text = row.get(text_col)
     if not isinstance(text, str):
-        return EssayInput(f"{path}#{ident}", ident, EssayError(f"{unit} {n} has no '{text_col}' text"))
-    return EssayInput(f"{path}#{ident}", ident, text)
+        return EssayInput(source, ident, EssayError(f"{unit} {n} has no '{text_col}' text"))
+    return EssayInput(source, ident, text)
