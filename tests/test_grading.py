@@ -263,3 +263,19 @@ def test_count_best_scores_only_the_best_points():
     every = Grader(Rubric.from_yaml(CONTROLLER.format(extra=""))).grade(ON_TARGET)
     assert awarded(report) == awarded(every) == {"A", "B"}
     assert report.score == 1.0 and every.score == 2.0 and report.max_score == every.max_score == 3.0
+
+
+def test_a_learned_point_lists_first_the_claim_that_makes_it_not_its_neighbour():
+    rubric = Rubric.from_reference("Why did the Weimar Republic face hyperinflation in 1923?",
+                                   ["The government printed money to pay striking workers in the Ruhr.",
+                                    "The war had been paid for with loans instead of taxes."])
+    grader = Grader(rubric)
+    essay = ("In 1923 the French occupied the Ruhr. The workers went on strike. The government printed huge "
+             "amounts of money to pay them. Prices rose every hour.")
+    point = grader.grade(essay).points[0]
+    # The window lets "The workers went on strike" score highest (its neighbours carry the point's
+    # words); the mark is the same, but the evidence a teacher reads first is the claim that says it.
+    assert point.awarded and point.similarity == max(e.similarity for e in point.evidence)
+    assert point.evidence[0].text == "The government printed huge amounts of money to pay them"
+    assert point.evidence[0].similarity < point.similarity
+    assert all(e.similarity >= grader.matcher.thresholds[0] for e in point.evidence)

@@ -83,6 +83,11 @@ class MatchTable:
     fuzzy: np.ndarray
     refusal: np.ndarray
     features: np.ndarray
+    #: How squarely each claim states each criterion in its own words, which orders the evidence a
+    #: criterion was awarded on: the learned matcher judges a claim with its window, so in a
+    #: paragraph that makes a point once its neighbours can score higher than the claim that makes it.
+    #: None: by similarity.
+    evidence_order: np.ndarray | None = None
 
 
 def _forgiving(word: str) -> bool:
@@ -476,7 +481,9 @@ class Matcher:
             decisive[:, self.learned] = self.model.predict(features[:, self.learned].reshape(-1, width)
                                                            ).reshape(n_claims, -1)
         similarity = np.where(refusal == Refusal.NONE, decisive, 0.0)
-        return MatchTable(similarity, decisive, terms, fuzzy, refusal, features)
+        # Rule points need their anchor term in the claim itself, so similarity already orders them.
+        own = np.where(self.learned[None, :], recall + fuzzy, similarity)
+        return MatchTable(similarity, decisive, terms, fuzzy, refusal, features, own)
 
     def _semantic(self, essay: ParsedEssay) -> np.ndarray:
         assert self.embedder is not None

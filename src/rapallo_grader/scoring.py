@@ -178,9 +178,12 @@ def _evidence(claim: Claim, table: MatchTable, row: int, column: int) -> Evidenc
 
 
 def _ranked(claims: tuple[Claim, ...], table: MatchTable, column: int, scores: np.ndarray,
-            floor: float) -> tuple[Evidence, ...]:
-    # Stable sort on -score keeps the earlier claim first among equals: same input, same output.
-    order = np.argsort(-scores, kind="stable")
+            floor: float, order_by: np.ndarray | None = None) -> tuple[Evidence, ...]:
+    """Up to ``_EVIDENCE_SHOWN`` claims scoring at least ``floor``, in order of ``order_by``
+    (default: the scores themselves)."""
+    key = scores if order_by is None else np.where(scores >= floor, order_by, -np.inf)
+    # Stable sort keeps the earlier claim first among equals: same input, same output.
+    order = np.lexsort((-scores, -key))
     chosen = [r for r in order[:_EVIDENCE_SHOWN] if scores[r] >= floor]
     return tuple(_evidence(claims[r], table, int(r), column) for r in chosen)
 
@@ -193,7 +196,8 @@ def _point(point: Point, claims: tuple[Claim, ...], table: MatchTable, column: i
            threshold: float, near_miss: float, share: float) -> PointResult:
     awarded = share == 1.0
     # Evidence: the claims that earned the marks, in full or in part.
-    evidence = _ranked(claims, table, column, table.similarity[:, column], threshold * share) if share else ()
+    own = table.evidence_order[:, column] if table.evidence_order is not None else None
+    evidence = _ranked(claims, table, column, table.similarity[:, column], threshold * share, own) if share else ()
     near: tuple[Evidence, ...] = ()
     if not awarded and claims:
         # Refused claims count as near misses on their raw score, so a denied point is explained.
