@@ -88,3 +88,10 @@ def test_rows_under_one_id_get_sources_of_their_own(tmp_path):
     rows = list(iter_inputs([str(table)]))
     assert [r.id for r in rows] == ["s1", "s2", "s1"]
     assert [r.source for r in rows] == [f"{table}#s1", f"{table}#s2", f"{table}#s1#row4"]
+
+
+def test_a_damaged_pdf_is_its_error_alone_with_nothing_logged_by_pypdf(caplog):
+    """pypdf's own warnings would reach stderr mid-batch (Python's last-resort log handler)."""
+    result = pdf_text(pdf_bytes(["Germany wanted oil."])[:100])  # cut short: no EOF marker
+    assert isinstance(result, EssayError) and "cannot read PDF" in str(result)
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import sys
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -165,6 +166,11 @@ def pdf_text(data: bytes) -> str | EssayError:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it repairs or gives up on ("EOF marker not found") straight to stderr, in the
+    # middle of a batch's output; what matters comes back as this essay's error instead.
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -172,6 +178,8 @@ def pdf_text(data: bytes) -> str | EssayError:
         text = "\n\n".join((page.extract_text() or "").strip() for page in reader.pages)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         return EssayError(f"cannot read PDF ({exc.__class__.__name__}: {exc}); re-save or export it again")
+    finally:
+        log.setLevel(level)
     if not text.strip():
         return EssayError("PDF has no text layer (a scan?); grade the typed essay or run OCR first")
     return text
