@@ -279,3 +279,35 @@ def test_a_learned_point_lists_first_the_claim_that_makes_it_not_its_neighbour()
     assert point.evidence[0].text == "The government printed huge amounts of money to pay them"
     assert point.evidence[0].similarity < point.similarity
     assert all(e.similarity >= grader.matcher.thresholds[0] for e in point.evidence)
+
+
+def test_the_claim_whose_score_decided_a_point_is_always_among_its_evidence():
+    from rapallo_grader.scoring import mark
+
+    rubric = Rubric.from_reference("Why did the Weimar Republic face hyperinflation in 1923?",
+                                   ["The government printed money to pay striking workers in the Ruhr."])
+    grader = Grader(rubric)
+    essay = grader.pipeline.parse("The French occupied the Ruhr in 1923. The workers in the Ruhr went on strike. "
+                                  "The government printed money. It printed money to pay the workers. It paid "
+                                  "the striking workers with printed money.")
+    table = grader.matcher.match(essay)
+    decisive = int(table.similarity[:, 0].argmax())
+    assert (table.similarity[:, 0] >= grader.matcher.thresholds[0]).sum() > 3  # more pass than are listed
+    # Say the deciding claim states the point least in its own words: it is still listed.
+    order = table.evidence_order.copy()
+    order[decisive] = -1.0
+    point = mark(rubric, grader.matcher.thresholds, essay, replace(table, evidence_order=order)).points[0]
+    assert len(point.evidence) == 3 and essay.claims[decisive].start in {e.start for e in point.evidence}
+    assert point.similarity == max(e.similarity for e in point.evidence)
+
+
+def test_the_text_report_names_the_claim_that_decided_when_it_is_not_listed_first():
+    rubric = Rubric.from_reference("Why did the Weimar Republic face hyperinflation in 1923?",
+                                   ["The government printed money to pay striking workers in the Ruhr."])
+    report = Grader(rubric).grade("In 1923 the French occupied the Ruhr. The workers went on strike. The "
+                                  "government printed huge amounts of money to pay them. Prices rose every hour.")
+    first, top = report.points[0].evidence[0], max(report.points[0].evidence, key=lambda e: e.similarity)
+    assert first.text.startswith("The government printed") and top.text == "The workers went on strike"
+    text = report.to_text(width=200)
+    assert f'evidence @{first.start}-{first.end} ({first.similarity:.2f}): "{first.text}"' in text
+    assert f'highest @{top.start}-{top.end} ({top.similarity:.2f}, with the sentences around it): "{top.text}"' in text

@@ -78,7 +78,12 @@ class Report:
             depth = f"  {p.depth} ({p.depth_reason})" if p.depth else ""
             lines.append(f"[{mark}] {p.id}  {_num(p.marks)}/{_num(p.max_marks)}  similarity {p.similarity:.2f}{depth}")
             for ev in p.evidence[:1]:
-                lines.append(_wrap(f'evidence @{ev.start}-{ev.end}: "{ev.text}"', width))
+                own = f" ({ev.similarity:.2f})" if ev.similarity < p.similarity else ""
+                lines.append(_wrap(f'evidence @{ev.start}-{ev.end}{own}: "{ev.text}"', width))
+            if p.evidence and p.evidence[0].similarity < p.similarity:
+                top = max(p.evidence, key=lambda ev: ev.similarity)
+                lines.append(_wrap(f'highest @{top.start}-{top.end} ({top.similarity:.2f}, with the sentences '
+                                   f'around it): "{top.text}"', width))
             for ev in p.near_misses[:1]:
                 why = f" ({ev.refused})" if ev.refused else ""
                 lines.append(_wrap(f'nearest @{ev.start}-{ev.end}{why}: "{ev.text}"', width))

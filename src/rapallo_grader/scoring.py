@@ -184,8 +184,11 @@ def _ranked(claims: tuple[Claim, ...], table: MatchTable, column: int, scores: n
     key = scores if order_by is None else np.where(scores >= floor, order_by, -np.inf)
     # Stable sort keeps the earlier claim first among equals: same input, same output.
     order = np.lexsort((-scores, -key))
-    chosen = [r for r in order[:_EVIDENCE_SHOWN] if scores[r] >= floor]
-    return tuple(_evidence(claims[r], table, int(r), column) for r in chosen)
+    chosen = [int(r) for r in order[:_EVIDENCE_SHOWN] if scores[r] >= floor]
+    decisive = int(np.argmax(scores)) if len(scores) else -1
+    if chosen and decisive not in chosen:  # the claim whose score decided is always shown
+        chosen[-1] = decisive
+    return tuple(_evidence(claims[r], table, r, column) for r in chosen)
 
 
 def _best(table: MatchTable, column: int) -> float:
