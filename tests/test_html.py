@@ -99,3 +99,19 @@ def test_markup_in_an_essay_is_shown_as_text_not_run(grader, rubric, tmp_path):
     assert "script" not in page.tags and "img" not in page.tags
     assert "&lt;script&gt;document.title='PWNED'&lt;/script&gt;" in dom
     assert page_file.resolve().parent == (tmp_path / "site").resolve()
+
+
+def test_a_point_row_gives_the_listed_claims_own_similarity_and_the_one_that_decided():
+    from rapallo_grader import Grader, Rubric
+    from rapallo_grader.pages import report_fragment
+
+    rubric = Rubric.from_reference("Why did the Weimar Republic face hyperinflation in 1923?",
+                                   ["The government printed money to pay striking workers in the Ruhr."])
+    text = ("In 1923 the French occupied the Ruhr. The workers went on strike. The government printed huge amounts "
+            "of money to pay them. Prices rose every hour.")
+    report = Grader(rubric).grade(text)
+    first, top = report.points[0].evidence[0], max(report.points[0].evidence, key=lambda e: e.similarity)
+    assert first is not top
+    html = report_fragment(report, text)
+    assert (f"(similarity {first.similarity:.2f}; {top.similarity:.2f} for &ldquo;{top.text}&rdquo; "
+            "with the sentences around it)") in html

@@ -93,7 +93,12 @@ def report_fragment(report: Report, text: str | None) -> str:
         status = ('<span class="yes">&#10003;</span>' if p.awarded else '<span class="part">partly</span>' if p.partly
                   else '<span class="no">&#10007;</span>')
         if p.marks > 0 and p.evidence:
-            detail = f"&ldquo;{escape(p.evidence[0].text)}&rdquo; <span class=\"muted\">(similarity {p.similarity:.2f})</span>"
+            first = p.evidence[0]
+            top = max(p.evidence, key=lambda ev: ev.similarity)
+            decided = (f"; {top.similarity:.2f} for &ldquo;{escape(top.text)}&rdquo; with the sentences around it"
+                       if first.similarity < p.similarity else "")
+            detail = (f"&ldquo;{escape(first.text)}&rdquo; "
+                      f"<span class=\"muted\">(similarity {first.similarity:.2f}{decided})</span>")
         else:
             near = p.near_misses[0] if p.near_misses else None
             detail = escape(p.feedback)
