@@ -93,10 +93,9 @@ def report_fragment(report: Report, text: str | None) -> str:
         status = ('<span class="yes">&#10003;</span>' if p.awarded else '<span class="part">partly</span>' if p.partly
                   else '<span class="no">&#10007;</span>')
         if p.marks > 0 and p.evidence:
-            first = p.evidence[0]
-            top = max(p.evidence, key=lambda ev: ev.similarity)
+            first, top = p.evidence[0], p.decided_by
             decided = (f"; {top.similarity:.2f} for &ldquo;{escape(top.text)}&rdquo; with the sentences around it"
-                       if first.similarity < p.similarity else "")
+                       if top else "")
             detail = (f"&ldquo;{escape(first.text)}&rdquo; "
                       f"<span class=\"muted\">(similarity {first.similarity:.2f}{decided})</span>")
         else:

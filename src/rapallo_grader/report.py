@@ -77,11 +77,11 @@ class Report:
             mark = "+" if p.awarded else "~" if p.partly else "-"
             depth = f"  {p.depth} ({p.depth_reason})" if p.depth else ""
             lines.append(f"[{mark}] {p.id}  {_num(p.marks)}/{_num(p.max_marks)}  similarity {p.similarity:.2f}{depth}")
+            top = p.decided_by
             for ev in p.evidence[:1]:
-                own = f" ({ev.similarity:.2f})" if ev.similarity < p.similarity else ""
+                own = f" ({ev.similarity:.2f})" if top else ""
                 lines.append(_wrap(f'evidence @{ev.start}-{ev.end}{own}: "{ev.text}"', width))
-            if p.evidence and p.evidence[0].similarity < p.similarity:
-                top = max(p.evidence, key=lambda ev: ev.similarity)
+            if top:
                 lines.append(_wrap(f'highest @{top.start}-{top.end} ({top.similarity:.2f}, with the sentences '
                                    f'around it): "{top.text}"', width))
             for ev in p.near_misses[:1]:

@@ -52,6 +52,14 @@ class PointResult:
         """Part marks: some of the point's marks, short of the point made (``partial_credit``)."""
         return self.marks > 0 and not self.awarded
 
+    @property
+    def decided_by(self) -> Evidence | None:
+        """The listed claim whose similarity decided, when another is listed first (a learned
+        point lists first the claim that says most of it in its own words)."""
+        if not self.evidence or self.evidence[0].similarity >= self.similarity:
+            return None
+        return max(self.evidence, key=lambda ev: ev.similarity)
+
 
 @dataclass(frozen=True)
 class MisconceptionResult:
