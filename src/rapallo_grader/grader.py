@@ -159,12 +159,9 @@ class Grader:
         grader could grade (the others are listed in ``not_graded``)."""
         if not marked:
             raise ValueError("evaluate needs at least one marked essay")
+        keep, failed = self._gradable([m.text for m in marked], [m.id for m in marked])
+        marked = [marked[i] for i in keep]
         reports = self.grade_many([m.text for m in marked], [m.id for m in marked])
-        failed = tuple((m.id, r.error) for m, r in zip(marked, reports) if r.error is not None)
-        if len(failed) == len(marked):
-            raise ValueError(f"none of the {len(marked)} marked essays could be graded ({failed[0][0]}: {failed[0][1]})")
-        pairs = [(m, r) for m, r in zip(marked, reports) if r.error is None]
-        marked, reports = [m for m, _ in pairs], [r for _, r in pairs]
         labelled = all(m.points is not None for m in marked)
         result = agreement([m.score for m in marked], [r.score or 0.0 for r in reports],
                          [set(m.points or ()) for m in marked] if labelled else None,
@@ -186,18 +183,13 @@ class Grader:
         """
         from .calibration import calibrate
 
-        if len(teacher_scores) != len(texts) or (ids is not None and len(ids) != len(texts)):
-            raise ValueError("calibrate needs one teacher score (and id, if given) per essay")
-        names = list(ids) if ids is not None else [f"essay {i + 1}" for i in range(len(texts))]
-        problems = [self._refuse(text) for text in texts]
-        failed = tuple((names[i], p) for i, p in enumerate(problems) if p is not None)
-        if failed and len(failed) == len(texts):
-            raise ValueError(f"none of the {len(texts)} marked essays could be graded ({failed[0][0]}: {failed[0][1]})")
-        if failed:
-            keep = [i for i, p in enumerate(problems) if p is None]
-            texts, teacher_scores = [texts[i] for i in keep], [teacher_scores[i] for i in keep]
-            if teacher_points is not None and len(teacher_points) == len(problems):
-                teacher_points = [teacher_points[i] for i in keep]
+        n = len(texts)
+        if any(s is not None and len(s) != n for s in (teacher_scores, teacher_points, ids)):
+            raise ValueError("calibrate needs one teacher score (and point set and id, if given) per essay")
+        keep, failed = self._gradable(texts, ids if ids is not None else [f"essay {i + 1}" for i in range(n)])
+        texts, teacher_scores = [texts[i] for i in keep], [teacher_scores[i] for i in keep]
+        if teacher_points is not None:
+            teacher_points = [teacher_points[i] for i in keep]
         essays = list(self.pipeline.parse_many(texts))
         tables = [self.matcher.match(e) for e in essays]
         model = self.matcher.model
@@ -206,6 +198,15 @@ class Grader:
         self.rubric = result.rubric
         self.matcher.thresholds = np.where(self.matcher.learned, result.learned_threshold, result.threshold)
         return replace(result, not_graded=failed)
+
+    def _gradable(self, texts: Sequence[object], names: Sequence[str]) -> tuple[list[int], tuple[tuple[str, str], ...]]:
+        """Positions of the marked essays the grader would grade, and (name, why not) for the rest:
+        figures measured or fitted on a sample leave those out. None left is an error."""
+        problems = [self._refuse(text) for text in texts]
+        failed = tuple((names[i], p) for i, p in enumerate(problems) if p is not None)
+        if texts and len(failed) == len(texts):
+            raise ValueError(f"none of the {len(texts)} marked essays could be graded ({failed[0][0]}: {failed[0][1]})")
+        return [i for i, p in enumerate(problems) if p is None], failed
 
     def _refuse(self, text: object) -> str | None:
         if isinstance(text, EssayError):
