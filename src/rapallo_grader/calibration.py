@@ -8,13 +8,13 @@ current one, so a sample that cannot tell settings apart changes nothing.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from .agreement import Agreement, agreement
+from .marked import is_mark
 from .matching import MatchTable
 from .pipeline import ParsedEssay
 from .rubric import Rubric
@@ -71,7 +71,7 @@ def calibrate(rubric: Rubric, learned: np.ndarray, thresholds: np.ndarray, essay
         raise ValueError("calibrate needs one teacher score (and point set, if given) per essay")
     if not essays:
         raise ValueError("calibrate needs at least one marked essay")
-    bad = [i for i, s in enumerate(teacher_scores) if not (math.isfinite(s) and 0 <= s <= rubric.max_score)]
+    bad = [i for i, s in enumerate(teacher_scores) if not is_mark(s, rubric.max_score)]
     if bad:
         raise ValueError(f"teacher score {teacher_scores[bad[0]]!r} (essay {bad[0]}) is not a mark from 0 to "
                          f"{rubric.max_score:g}, the rubric's marks")

@@ -19,6 +19,11 @@ from .errors import EssayError
 from .inputs import csv_rows
 
 
+def is_mark(score: float, max_score: float) -> bool:
+    """A teacher's mark: a finite number from 0 to the rubric's ``max_score``."""
+    return math.isfinite(score) and 0 <= score <= max_score
+
+
 @dataclass(frozen=True)
 class MarkedEssay:
     id: str
@@ -71,7 +76,7 @@ def _record(path: Path, n: int, row: dict[str, object], point_ids: Sequence[str]
         score = float(row[score_col])  # type: ignore[arg-type]
     except (TypeError, ValueError) as exc:
         raise EssayError(f"{path}:{n}: score {row[score_col]!r} is not a number") from exc
-    if not math.isfinite(score) or score < 0 or (max_score is not None and score > max_score):
+    if not is_mark(score, math.inf if max_score is None else max_score):
         limit = f"0..{max_score:g}, the rubric's marks" if max_score is not None else "a mark of 0 or more"
         raise EssayError(f"{path}:{n}: score {row[score_col]!r} is not {limit}")
     level = row.get("level")
