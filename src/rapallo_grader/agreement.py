@@ -69,9 +69,7 @@ class Agreement:
             lines.append(f"  {'id':6} {'prec':>6} {'recall':>6} {'F1':>6} {'n':>4}")
             lines += [f"  {p.id:6} {_cell(p.precision)} {_cell(p.recall)} {_cell(p.f1)} {p.support:4d}"
                       for p in self.points]
-        if self.not_graded:
-            lines.append(f"not graded, left out of these figures ({len(self.not_graded)}):")
-            lines += [f"  {essay}: {error}" for essay, error in self.not_graded]
+        lines += not_graded_lines(self.not_graded, "these figures")
         return "\n".join(lines)
 
 
@@ -84,6 +82,14 @@ def quadratic_weighted_kappa(teacher: Sequence[float] | np.ndarray, grader: Sequ
     if len(set(a) | set(b)) < 2:
         return 1.0 if np.array_equal(a, b) else 0.0
     return float(cohen_kappa_score(a, b, weights="quadratic"))
+
+
+def not_graded_lines(not_graded: Sequence[tuple[str, str]], left_out_of: str) -> list[str]:
+    """The marked essays a measurement or fit left out, one per line with why (none: no lines)."""
+    if not not_graded:
+        return []
+    return [f"not graded, left out of {left_out_of} ({len(not_graded)}):",
+            *(f"  {essay}: {error}" for essay, error in not_graded)]
 
 
 def _nulls(value: object) -> object:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .agreement import Agreement, agreement
+from .agreement import Agreement, agreement, not_graded_lines
 from .marked import is_mark
 from .matching import MatchTable
 from .pipeline import ParsedEssay
@@ -55,9 +55,7 @@ class Calibration:
         lines.append("(measured on the same essays: check on others before trusting the gain)")
         if self.warning:
             lines.append(f"WARNING: {self.warning}")
-        if self.not_graded:
-            lines.append(f"not graded, left out of the fit ({len(self.not_graded)}):")
-            lines += [f"  {essay}: {error}" for essay, error in self.not_graded]
+        lines += not_graded_lines(self.not_graded, "the fit")
         return "\n".join(lines)
 
 
