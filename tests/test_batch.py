@@ -84,6 +84,17 @@ def test_grade_many_refuses_a_list_of_sources_that_does_not_pair_with_the_essays
         grader.grade_many(["Germany wanted Russian oil.", "Russia wanted German machines."], ["ann.txt"])
 
 
+@pytest.mark.parametrize("n_process", [1, 2])
+@pytest.mark.parametrize(("sources", "message"), [(["ann.txt"], "fewer sources"),
+                                                  (["ann.txt", "bob.txt", "cy.txt"], "more sources")])
+def test_grade_iter_refuses_a_stream_of_sources_that_does_not_pair_with_the_essays(grader, sources, message,
+                                                                                   n_process):
+    # A stream cannot count first: the names are checked where one of the two runs out.
+    essays = iter(["Germany wanted Russian oil.", "Russia wanted German machines."])
+    with pytest.raises(ValueError, match=message):
+        list(grader.grade_iter(essays, iter(sources), n_process=n_process))
+
+
 def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path, capsys):
     table = tmp_path / "class.csv"
     table.write_text('id,text\n"=HYPERLINK(""http://x"")",Germany wanted Russian oil.\n+1,x\n-2,y\n@3,z\n',

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import islice, repeat
 from multiprocessing.pool import AsyncResult
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -28,6 +28,7 @@ from .scoring import generic_words, mark
 from .semantic import Embedder
 from .triage import CopyCheck, near_duplicates
 
+T = TypeVar("T")
 
 _FORKED: tuple[Grader, Mapping[int, Sequence[str]]] | None = None
 
@@ -42,6 +43,20 @@ def _grade_chunk(chunk: list[tuple[int, tuple[str | EssayError, str | None]]]) -
     # One BLAS thread per worker: the workers are the parallelism; more threads only contend.
     with threadpool_limits(1):
         return list(grader.grade_iter([t for _, (t, _) in chunk], [s for _, (_, s) in chunk], len(chunk), 1, local))
+
+
+def _paired(texts: Iterable[T], sources: Iterable[str | None] | None) -> Iterator[tuple[T, str | None]]:
+    """Each essay with its source; a stream cannot count both lists first, so a list of names that
+    does not pair with the essays (one left out puts every later mark against the wrong student) is
+    found where it runs out, and raises there."""
+    if sources is None:
+        yield from zip(texts, repeat(None))
+        return
+    try:
+        yield from zip(texts, sources, strict=True)
+    except ValueError as exc:
+        which = "fewer sources than essays" if "shorter" in str(exc) else "more sources than essays"
+        raise ValueError(f"grade_iter got {which}; give one source per essay") from None
 
 
 def _worker_signals() -> None:
@@ -116,13 +131,11 @@ class Grader:
         if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
             yield from self._grade_forked(texts, sources, batch_size, n_process, duplicates or {})
             return
-        source_iter = iter(sources) if sources is not None else None
         refused: deque[tuple[int, Report]] = deque()
         duplicates = duplicates or {}
 
         def accepted() -> Iterator[tuple[str, tuple[int, str | None]]]:
-            for index, text in enumerate(texts):
-                source = next(source_iter, None) if source_iter is not None else None
+            for index, (text, source) in enumerate(_paired(texts, sources)):
                 problem = self._refuse(text)
                 if problem is None:
                     assert isinstance(text, str)  # _refuse turns every EssayError into a problem
@@ -144,7 +157,7 @@ class Grader:
         global _FORKED
         _FORKED = (self, duplicates)
         chunk_size = max(1, min(batch_size, 32))
-        numbered = enumerate(zip(texts, sources if sources is not None else repeat(None)))
+        numbered = enumerate(_paired(texts, sources))
         pending: deque[AsyncResult[list[Report]]] = deque()
         with multiprocessing.get_context("fork").Pool(n_process, initializer=_worker_signals) as pool:
             while True:
