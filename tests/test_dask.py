@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from .conftest import ROOT  # noqa: E402
+from .conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def essays():
 def test_bag_gives_the_same_records_as_the_cli(client, essays, grader, rubric):
     import dask.bag as db
 
-    from rapallo_grader.dask import BUILDS, grade_bag  # noqa: F401
+    from rapallo_grader.dask import grade_bag
 
     records = grade_bag(db.from_sequence(essays, npartitions=8), rubric).compute()
     expected = [r.to_json() for r in grader.grade_iter([e["text"] for e in essays], [e["source"] for e in essays])]
