@@ -48,6 +48,12 @@ def test_negated_claim_does_not_earn_point(grader, denial):
     assert k5.near_misses and k5.near_misses[0].refused == "negated"
 
 
+def test_the_reason_for_a_negated_event_earns_its_point(grader):
+    report = grader.grade("Germany could not escape its problems because reparations after Versailles "
+                          "had crippled its economy.")
+    assert "K3" in awarded(report)
+
+
 def test_negation_inside_a_relative_clause_does_not_deny_the_claim(grader):
     report = grader.grade("The Treaty of Versailles crippled Germany with reparations it could not pay, "
                           "and its economy collapsed into inflation.")

@@ -49,6 +49,20 @@ def test_neither_nor_denies_what_it_says_of_both(pipeline, text, negated):
     assert pipeline.parse(text).claims[0].negated is negated
 
 
+@pytest.mark.parametrize("text, reason_negated", [
+    # the reason given for a denial is part of it ...
+    ("It was not about raw materials, because trade between them stayed small.", True),
+    ("Economic reasons were not important, since trade stayed small.", True),
+    # ... but the reason for something that did not happen is asserted
+    ("Germany could not escape its problems because reparations had crippled its economy.", False),
+    ("Russia did not trust the West because the capitalist powers feared communism.", False),
+])
+def test_a_reason_clause_is_denied_only_with_a_denial(pipeline, text, reason_negated):
+    main, reason = pipeline.parse(text).claims
+    assert main.negated
+    assert reason.text.startswith(("because", "since")) and reason.negated is reason_negated
+
+
 def test_not_only_is_not_a_denial(pipeline):
     assert not pipeline.parse("It was not only about trade.").claims[0].negated
 

@@ -299,10 +299,13 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
             negated[owner[i]] = True
     for clause_head in heads:
         # "It was not about trade, because trade stayed small": the reason given for a denial
-        # is part of the denial.
+        # is part of the denial. A denial is a negated statement with "be" ("was not about",
+        # "was not important"); the reason for a negated event is asserted: "Germany could not
+        # escape its problems because reparations had crippled its economy" says they had.
+        main = owner.get(head[clause_head], -1)
         if (dep[clause_head] == "advcl"
                 and any(parse.lower[c] in _REASON_MARKERS for c in parse.children[clause_head])
-                and negated.get(owner.get(head[clause_head], -1), False)):
+                and negated.get(main, False) and parse.lemma[main] == "be"):
             negated[clause_head] = True
     runs: list[tuple[list[int], bool, bool]] = []
     previous = None
