@@ -192,17 +192,11 @@ def _table(path: Path, id_col: str, text_col: str) -> Iterator[EssayInput]:
         return
     used: set[str] = set()
     if path.suffix.lower() == ".jsonl":
-        for n, line in enumerate(data.split("\n"), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except ValueError as exc:
-                row = exc
-            if not isinstance(row, dict):
+        for n, row in jsonl_objects(data):
+            if isinstance(row, str):
                 yield EssayInput(f"{path}#line{n}", f"line{n}", EssayError(f"line {n} is not a JSON object"))
-                continue
-            yield _row(path, row, n, id_col, text_col, "line", used)
+            else:
+                yield _row(path, row, n, id_col, text_col, "line", used)
         return
     reader = csv_rows(data)
     try:
@@ -222,6 +216,20 @@ def _table(path: Path, id_col: str, text_col: str) -> Iterator[EssayInput]:
     except csv.Error as exc:  # the rows before it were graded; say where reading stopped
         yield EssayInput(f"{path}#row{n + 1}", f"row{n + 1}",
                          EssayError(f"row {n + 1} and after: not readable as CSV ({exc})"))
+
+
+def jsonl_objects(data: str) -> Iterator[tuple[int, dict[str, object] | str]]:
+    """(line number, its JSON object or why it is not one) for each line that is not blank. Lines
+    end at "\n" only: ``str.splitlines`` also splits at a U+2028 inside a JSON string."""
+    for n, line in enumerate(data.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, f"not a JSON object ({exc.msg})"
+            continue
+        yield n, record if isinstance(record, dict) else f"not a JSON object (a {type(record).__name__})"
 
 
 def csv_rows(data: str) -> csv.DictReader[str]:

@@ -9,14 +9,13 @@ for a levels-of-response rubric, the ``level`` the teacher placed it in.
 from __future__ import annotations
 
 import csv
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import EssayError
-from .inputs import csv_rows
+from .inputs import csv_rows, jsonl_objects
 
 
 def is_mark(score: float, max_score: float) -> bool:
@@ -46,16 +45,10 @@ def read_marked(path: str | Path, point_ids: Sequence[str] = (), id_col: str = "
         raise EssayError(f"{path}: cannot read the marked sample ({exc})") from exc
     rows: list[tuple[int, dict[str, object]]] = []
     if path.suffix.lower() == ".jsonl":
-        for n, line in enumerate(raw.split("\n"), 1):
-            if line.strip():
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise EssayError(f"{path}:{n}: not a JSON object ({exc.msg})") from exc
-                if not isinstance(record, dict):
-                    raise EssayError(f"{path}:{n}: not a JSON object (a {type(record).__name__}); write one "
-                                     '{"id": ..., "text": ..., "score": ...} per line')
-                rows.append((n, record))
+        for n, record in jsonl_objects(raw):
+            if isinstance(record, str):
+                raise EssayError(f"{path}:{n}: {record}; write one " '{"id": ..., "text": ..., "score": ...} per line')
+            rows.append((n, record))
     else:
         reader, start = csv_rows(raw), 2
         try:
