@@ -1,4 +1,4 @@
-"""Fit the short-answer drafting settings (models/drafting-v3.json) on SAF v1 training only.
+"""Fit the short-answer drafting settings (models/drafting-v4.json) on SAF v1 training only.
 
     python scripts/fit_drafting.py [--check]
 
@@ -6,13 +6,14 @@ A short-answer model answer usually lists more than a student must write ("name 
 of the following"), so a rubric drafted with one point per claim and full marks for all of them
 under-marks. For every SAF training question the rubric is drafted from its reference; each
 answer's best match probability per point is computed once; then a grid of (share of points for
-full marks, match threshold) is searched for the best Pearson r with the teacher's points, with
-part marks and without. Part marks are kept only if they do better on questions the fit did not
-see (the grid refitted without each training question in turn, scored on that question; both
-figures are recorded): on the questions it was fitted on, a setting with more freedom always
-looks better. The file also records the mean score the chosen drafts give to answers written
-for other questions (which should be near 0). No test or unseen split is read. ``--check``
-refits and exits 1 if the result differs from the committed file.
+full marks, match threshold) is searched for the best Pearson r with the teacher's points, for
+each way of giving part marks: none; quarters of the threshold reached, in an answer that makes a
+point; evenly from a lower match (a third setting, ``partial_from``) up to the threshold. The way
+is chosen on questions the fit did not see (the grid refitted without each training question in
+turn, scored on that question; all three figures are recorded): on the questions it was fitted
+on, a way with more freedom always looks better. The file also records the mean score the chosen
+drafts give to answers written for other questions (which should be near 0). No test or unseen
+split is read. ``--check`` refits and exits 1 if the result differs from the committed file.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import argparse
 import json
 import random
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -36,10 +38,13 @@ from rapallo_grader.authoring import DRAFTING, ShortAnswerDrafting  # noqa: E402
 from rapallo_grader.model import DEFAULT_MODEL  # noqa: E402
 from rapallo_grader.pipeline import Pipeline  # noqa: E402
 from rapallo_grader.rubric import counted_total  # noqa: E402
-from rapallo_grader.scoring import point_shares  # noqa: E402
+from rapallo_grader.scoring import PARTIAL_STEPS, point_shares  # noqa: E402
 
 SHARES = [round(0.05 * i, 2) for i in range(1, 21)]
 THRESHOLDS = [round(0.02 * i, 2) for i in range(1, 40)]
+FLOORS = [round(0.02 * i, 2) for i in range(26)]
+#: The ways of giving part marks, as the fitted file names them.
+WAYS = ("none", "quarters", "from a floor")
 
 
 #: Answers to other questions marked against each training question's draft (a trust check, not
@@ -67,20 +72,63 @@ def similarities() -> tuple[list[np.ndarray], np.ndarray, np.ndarray, list[np.nd
     return sims, np.array(labels), np.array(questions), others
 
 
+def grid() -> dict[str, list[ShortAnswerDrafting]]:
+    none = [ShortAnswerDrafting(share, t) for share in SHARES for t in THRESHOLDS]
+    return {"none": none,
+            "quarters": [replace(s, partial_credit=True) for s in none],
+            "from a floor": [replace(s, partial_credit=True, partial_from=floor)
+                             for s in none for floor in FLOORS if floor < s.learned_threshold]}
+
+
 def score(sims: list[np.ndarray], settings: ShortAnswerDrafting) -> np.ndarray:
     """The score a short-answer draft gives (as the grader marks it): the best ``points_needed``
     points' shares of their marks over the points needed, capped at 1."""
     def total(s: np.ndarray) -> float:
-        shares = point_shares(list(s), [settings.learned_threshold] * len(s), settings.partial_credit)
+        shares = point_shares(list(s), [settings.learned_threshold] * len(s), settings.partial_credit,
+                              settings.partial_from)
         needed = settings.points_needed(len(s))
         return min(1.0, counted_total(shares, needed) / needed)
 
     return np.array([total(s) for s in sims])
 
 
+def scores(sims: list[np.ndarray], settings: list[ShortAnswerDrafting]) -> np.ndarray:
+    """``score`` for many settings at once (one row each): the same arithmetic on a matrix of each
+    answer's probabilities, best first, as the per-answer loop would take minutes for the grid."""
+    width = max(len(s) for s in sims)
+    best = np.full((len(sims), width), -1.0)
+    for i, s in enumerate(sims):
+        best[i, :len(s)] = np.sort(s)[::-1]
+    n_points = np.array([len(s) for s in sims])
+    rows = np.arange(len(sims))
+    out = np.empty((len(settings), len(sims)), dtype=np.float32)
+    for j, setting in enumerate(settings):
+        t, start = setting.learned_threshold, setting.partial_from
+        made = best >= t
+        if setting.partial_credit and start is not None:
+            shares = np.where(made, 1.0, np.clip((best - start) / (t - start), 0.0, 1.0))
+        elif setting.partial_credit:
+            quarters = np.floor(np.maximum(best, 0.0) / t * PARTIAL_STEPS) / PARTIAL_STEPS
+            shares = np.where(made | ~made.any(axis=1, keepdims=True), made, quarters)
+        else:
+            shares = made.astype(float)
+        needed = np.maximum(1, np.ceil(n_points * setting.full_marks_share - 1e-9)).astype(int)
+        out[j] = np.minimum(1.0, np.cumsum(shares, axis=1)[rows, needed - 1] / needed)
+    return out
+
+
+def correlations(labels: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Pearson r of each row of ``scores`` with ``labels``; NaN for a constant row."""
+    x = scores - scores.mean(axis=1, keepdims=True)
+    y = labels - labels.mean()
+    spread = np.linalg.norm(x, axis=1) * np.linalg.norm(y)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(spread > 0, x @ y / spread, np.nan)
+
+
 def best(r: np.ndarray) -> int:
-    """The first of the highest r (the smaller share, the lower threshold); a constant score (r
-    undefined) never wins."""
+    """The first of the highest r (the smaller share, the lower threshold, the lower floor); a
+    constant score (r undefined) never wins."""
     return int(np.argmax(np.nan_to_num(r, nan=-1.0)))
 
 
@@ -89,8 +137,7 @@ def left_out_r(scores: np.ndarray, labels: np.ndarray, questions: np.ndarray) ->
     pooled = np.zeros(len(labels))
     for question in np.unique(questions):
         out = questions == question
-        fit = best(np.array([pearson_r(labels[~out], s[~out]) for s in scores]))
-        pooled[out] = scores[fit][out]
+        pooled[out] = scores[best(correlations(labels[~out], scores[:, ~out]))][out]
     return pearson_r(labels, pooled)
 
 
@@ -99,27 +146,25 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="refit and compare with the committed file")
     args = parser.parse_args()
     sims, labels, questions, others = similarities()
-    grids = {partial: [ShortAnswerDrafting(share, threshold, partial) for share in SHARES for threshold in THRESHOLDS]
-             for partial in (False, True)}
-    scores = {partial: np.array([score(sims, s) for s in grid]) for partial, grid in grids.items()}
-    fits = {partial: np.array([pearson_r(labels, s) for s in scores[partial]]) for partial in grids}
-    unseen = {p: left_out_r(scores[p], labels, questions) for p in grids}
-    partial = bool(unseen[True] > unseen[False])
-    chosen = grids[partial][best(fits[partial])]
-    other = grids[not partial][best(fits[not partial])]
+    grids = grid()
+    fitted = {way: scores(sims, settings) for way, settings in grids.items()}
+    fits = {way: correlations(labels, s) for way, s in fitted.items()}
+    unseen = {way: left_out_r(fitted[way], labels, questions) for way in WAYS}
+    way = max(WAYS, key=lambda w: unseen[w])
+    fitted_best = {w: grids[w][best(fits[w])] for w in WAYS}
+    chosen = fitted_best[way]
     text = json.dumps({
         "full_marks_share": chosen.full_marks_share, "learned_threshold": chosen.learned_threshold,
-        "partial_credit": chosen.partial_credit, "matcher": DEFAULT_MODEL,
+        "partial_credit": chosen.partial_credit, "partial_from": chosen.partial_from, "matcher": DEFAULT_MODEL,
         "fitted_on": "saf/v1/training", "answers": len(labels),
-        "pearson_r_training": round(float(fits[partial].max()), 4),
-        "pearson_r_left_out_question": {("with" if p else "without") + " partial credit": round(unseen[p], 4)
-                                        for p in grids},
+        "pearson_r_training": round(float(fits[way].max()), 4),
+        "pearson_r_left_out_question": {f"part marks: {w}": round(unseen[w], 4) for w in WAYS},
         "mean_score_of_answers_to_other_questions": {
-            "these settings": round(float(score(others, chosen).mean()), 4),
-            f"best {'without' if partial else 'with'} partial credit ({other.full_marks_share}, "
-            f"{other.learned_threshold})": round(float(score(others, other).mean()), 4)},
+            f"part marks: {w}{' (chosen)' if w == way else ''}": round(float(score(others, fitted_best[w]).mean()), 4)
+            for w in WAYS},
         "grid": (f"full_marks_share {SHARES[0]}..{SHARES[-1]} by 0.05, learned_threshold {THRESHOLDS[0]}.."
-                 f"{THRESHOLDS[-1]} by 0.02, partial_credit false/true"),
+                 f"{THRESHOLDS[-1]} by 0.02, part marks none / quarters / from a floor (partial_from "
+                 f"{FLOORS[0]}..{FLOORS[-1]} by 0.02, below the threshold)"),
         "rebuild": "python scripts/fit_drafting.py",
     }, indent=2) + "\n"
     path = ROOT / "models" / DRAFTING

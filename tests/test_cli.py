@@ -309,6 +309,7 @@ def test_rubric_draft_short_answer_needs_only_a_share_of_the_points(tmp_path, ca
     assert needed < len(rubric.points) and rubric.points[0].marks * needed >= 2.0
     assert rubric.matching.learned_threshold == settings.learned_threshold
     assert rubric.count_best == needed and rubric.partial_credit == settings.partial_credit
+    assert rubric.partial_from == settings.partial_from
 
 
 def test_rubric_check_warns_about_near_duplicate_points(tmp_path, capsys):

@@ -106,6 +106,39 @@ def test_short_answer_drafting_settings_refit_identically_from_their_script(shar
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_drafting_fit_scores_its_grid_as_the_grader_marks():
+    """The fit scores thousands of settings on a matrix; each must give what the grader's own
+    arithmetic (``scoring.point_shares`` over the points needed) gives, or the fit would choose
+    settings for marks the grader never gives."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fit_drafting", ROOT / "scripts" / "fit_drafting.py")
+    assert spec is not None and spec.loader is not None
+    fit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fit)
+    draw = np.random.default_rng(0)
+    sims = [draw.random(int(n)) ** 2 for n in draw.integers(1, 9, size=60)] + [np.zeros(3), np.ones(2)]
+    grids = fit.grid()
+    assert set(grids) == set(fit.WAYS)
+    for way, settings in grids.items():
+        sample = [settings[int(i)] for i in draw.choice(len(settings), size=40, replace=False)]
+        assert all((s.partial_from is not None) == (way == "from a floor") for s in sample)
+        np.testing.assert_allclose(fit.scores(sims, sample), [fit.score(sims, s) for s in sample], atol=1e-6)
+    # And the grader itself: a short-answer draft marks as the fit's score says (marks are rounded
+    # up to 4 decimals, so within that).
+    reference = ["The controller computes forwarding tables.", "It monitors traffic statistics.",
+                 "It discovers the topology.", "It keeps an inventory of devices."]
+    settings = fit.ShortAnswerDrafting.load()
+    grader = Grader(Rubric.from_reference("Name two tasks of the controller.", reference, short_answer=True))
+    answers = ["It discovers the network topology and monitors traffic.", "It watches the traffic a bit.",
+               "Bananas are yellow.", "The controller computes forwarding tables and keeps a device inventory."]
+    reports = grader.grade_many(answers)
+    expected = fit.score([np.array([p.similarity for p in r.points]) for r in reports], settings)
+    assert [r.score for r in reports] == pytest.approx(list(expected), abs=1e-3)
+    r = fit.correlations(np.array([0.0, 1.0, 0.5]), np.array([[0.1, 0.9, 0.4], [1.0, 1.0, 1.0]]))
+    assert r[0] == pytest.approx(np.corrcoef([0.0, 1.0, 0.5], [0.1, 0.9, 0.4])[0, 1]) and np.isnan(r[1])
+
+
 def test_semantic_extra_adds_its_feature_and_model():
     from rapallo_grader import semantic
     from rapallo_grader.matching import SEMANTIC_FEATURES

@@ -85,6 +85,12 @@ def test_bundled_rubric_conforms_to_published_schema(rubric):
      ":2: count_best", "'count_best: 2'"),
     ("question: Why?\npartial_credit: 'yes'\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",
      ":2: partial_credit", "'partial_credit: true'"),
+    ("question: Why?\npartial_from: 0.1\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",
+     ":2: partial_from", "add 'partial_credit: true'"),
+    ("question: Why?\npartial_credit: true\npartial_from: 1.5\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",
+     ":3: partial_from", "below the threshold"),
+    ("question: Why?\npartial_credit: true\npartial_from: low\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",
+     ":3: partial_from", "as a number"),
     ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\nmatching:\n  learned_for: ''\n",
      ":7: matching.learned_for", "plain text"),
 ])
@@ -163,9 +169,10 @@ def test_a_short_answer_draft_gives_full_marks_for_a_share_of_the_points():
     # "Any k of these points": the draft says so, and keeps it through YAML.
     assert bundled.count_best == settings.points_needed(6) == again.count_best
     assert bundled.partial_credit == settings.partial_credit == again.partial_credit
+    assert bundled.partial_from == settings.partial_from == again.partial_from
     # The threshold is a probability of the matcher the settings were fitted with: the draft names it.
     assert bundled.matching.learned_for == settings.matcher == DEFAULT_MODEL == again.matching.learned_for
-    assert rubric.count_best == 2 and not rubric.partial_credit
+    assert rubric.count_best == 2 and not rubric.partial_credit and rubric.partial_from is None
 
 
 def test_a_drafted_short_answer_rubric_conforms_to_published_schema():

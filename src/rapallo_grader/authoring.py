@@ -36,20 +36,22 @@ def claims_of(text: str) -> list[str]:
 
 
 #: Fitted settings for drafts of short answers (``short_answer=True``), bundled with the models.
-DRAFTING = "drafting-v3.json"
+DRAFTING = "drafting-v4.json"
 
 
 @dataclass(frozen=True)
 class ShortAnswerDrafting:
     """A short answer earns full marks for ``full_marks_share`` of the model answer's points
     (its best ones count), each matched at ``learned_threshold`` or better; with
-    ``partial_credit``, a point part-way to the threshold earns part of its marks. ``matcher``:
-    the learned matcher the threshold was fitted with; drafts record it (``learned_for``)."""
+    ``partial_credit``, a point part-way to the threshold earns part of its marks (evenly from a
+    match of ``partial_from``, or in quarters when that is None). ``matcher``: the learned matcher
+    the threshold was fitted with; drafts record it (``learned_for``)."""
 
     full_marks_share: float
     learned_threshold: float
     partial_credit: bool = False
     matcher: str = DEFAULT_MODEL
+    partial_from: float | None = None
 
     def points_needed(self, n_points: int) -> int:
         """How many of ``n_points`` earn full marks: the share, rounded up, at least one."""
@@ -63,12 +65,16 @@ class ShortAnswerDrafting:
         source = resources.files("rapallo_grader.models") / DRAFTING
         try:
             data = json.loads(source.read_text(encoding="utf-8"))
+            start = data["partial_from"]
             settings = cls(float(data["full_marks_share"]), float(data["learned_threshold"]),
-                           bool(data["partial_credit"]), str(data["matcher"]))
+                           bool(data["partial_credit"]), str(data["matcher"]),
+                           None if start is None else float(start))
         except (OSError, KeyError, TypeError, ValueError) as exc:
             raise RuntimeError(f"{source} is missing or malformed ({exc}); reinstall rapallo-grader or "
                                "rebuild it with scripts/fit_drafting.py") from exc
-        if not (0 < settings.full_marks_share <= 1 and 0 < settings.learned_threshold < 1):
+        start = settings.partial_from
+        if not (0 < settings.full_marks_share <= 1 and 0 < settings.learned_threshold < 1
+                and (start is None or settings.partial_credit and 0 <= start < settings.learned_threshold)):
             raise RuntimeError(f"{source}: settings out of range ({settings}); rebuild it with scripts/fit_drafting.py")
         return settings
 
@@ -101,12 +107,12 @@ def draft(question: str, references: Sequence[str], max_score: float = 1.0,
         for j in members:
             cluster[j] = len(groups)
         groups.append(members)
-    needed, matching, partial, count_best = len(groups), MatchingSettings(), False, None
+    needed, matching, partial, start, count_best = len(groups), MatchingSettings(), False, None, None
     if short_answer:
         settings = short_answer if isinstance(short_answer, ShortAnswerDrafting) else ShortAnswerDrafting.load()
         needed = count_best = settings.points_needed(len(groups))
         matching = MatchingSettings(learned_threshold=settings.learned_threshold, learned_for=settings.matcher)
-        partial = settings.partial_credit
+        partial, start = settings.partial_credit, settings.partial_from
     # Rounded up, so that the points needed always reach max_score (1/3 rounded down would leave
     # a complete answer at 0.9999); the score is capped at max_score.
     marks = math.ceil(max_score / needed * 10_000) / 10_000
@@ -114,7 +120,7 @@ def draft(question: str, references: Sequence[str], max_score: float = 1.0,
                          alternatives=tuple(dict.fromkeys(claims[j] for j in members[1:] if claims[j] != claims[members[0]])))
                    for n, members in enumerate(groups, 1))
     return Rubric(question=question.strip(), points=points, max_score=float(max_score), matching=matching,
-                  count_best=count_best, partial_credit=partial, source="<draft>", sha256="")
+                  count_best=count_best, partial_credit=partial, partial_from=start, source="<draft>", sha256="")
 
 
 def _normalise(text: str) -> str:
@@ -132,6 +138,8 @@ def to_yaml(rubric: Rubric) -> str:
         data["count_best"] = rubric.count_best
     if rubric.partial_credit:
         data["partial_credit"] = True
+    if rubric.partial_from is not None:
+        data["partial_from"] = rubric.partial_from
     data["points"] = [_criterion(p, marks=p.marks, feedback=_feedback(p),
                                  **({"depth": dict(p.depth)} if p.depth else {})) for p in rubric.points]
     if rubric.misconceptions:

@@ -128,6 +128,9 @@ class Rubric:
     #: for learned match probabilities: teachers of short answers give part marks for a point
     #: partly made). See ``scoring.point_shares``.
     partial_credit: bool = False
+    #: With ``partial_credit``: part marks rise evenly from this match to the point's threshold,
+    #: in any answer, instead of in quarters behind a point made (short-answer drafts).
+    partial_from: float | None = None
     title: str = ""
     source: str = "<string>"
     sha256: str = ""
@@ -161,8 +164,8 @@ class Rubric:
         the wordings of one point worth ``max_score``. With ``short_answer=True`` the model answer
         lists more than a student is expected to write (as in "name two tasks"): full marks come
         from the best of a share of its points (``count_best``), at a match threshold, with or
-        without part marks for a point partly made (``partial_credit``), all fitted on
-        teacher-marked short answers (``models/drafting-v3.json``, rebuilt by
+        without part marks for a point partly made (``partial_credit``, ``partial_from``), all
+        fitted on teacher-marked short answers (``models/drafting-v4.json``, rebuilt by
         ``scripts/fit_drafting.py``).
         """
         from .authoring import draft
@@ -272,8 +275,8 @@ class _Where:
 
 # --- validation -------------------------------------------------------------------------
 
-_TOP_KEYS = {"title", "question", "max_score", "count_best", "partial_credit", "points", "misconceptions", "bands",
-             "levels", "matching"}
+_TOP_KEYS = {"title", "question", "max_score", "count_best", "partial_credit", "partial_from", "points",
+             "misconceptions", "bands", "levels", "matching"}
 _CRITERION_KEYS = {"id", "text", "alternatives", "terms", "min_terms", "exclude"}
 _POINT_KEYS = _CRITERION_KEYS | {"marks", "feedback", "depth"}
 _LEVEL_KEYS = {"name", "marks", "descriptor", "rule"}
@@ -456,7 +459,7 @@ def _build(data: Any, where: _Where, sha256: str) -> Rubric:
     return Rubric(question=question, points=tuple(points), misconceptions=tuple(miscs),
                   bands=tuple(bands), levels=_levels(top, where, max_score), matching=_matching(top, where),
                   max_score=max_score, count_best=_count_best(top, len(points), where),
-                  partial_credit=_flag(top, "partial_credit", where),
+                  partial_credit=_flag(top, "partial_credit", where), partial_from=_partial_from(top, where),
                   title=_text(top, "title", (), where, required=False), source=where.source, sha256=sha256)
 
 
@@ -467,6 +470,19 @@ def _count_best(top: dict[str, Any], n_points: int, where: _Where) -> int | None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= n_points:
         raise where.fail(("count_best",), f"'count_best' must be a whole number from 1 to the number of points "
                          f"({n_points}), got {value!r}", "write e.g. 'count_best: 2', or drop it to count every point")
+    return value
+
+
+def _partial_from(top: dict[str, Any], where: _Where) -> float | None:
+    if top.get("partial_from") is None:
+        return None
+    value = _number(top, "partial_from", (), where)
+    if value >= 1:
+        raise where.fail(("partial_from",), f"'partial_from' must be a match probability below 1, got {value!r}",
+                         "use a fraction below the threshold, such as 0.1")
+    if top.get("partial_credit") is not True:
+        raise where.fail(("partial_from",), "'partial_from' sets where part marks start, but the rubric gives none",
+                         "add 'partial_credit: true', or drop 'partial_from'")
     return value
 
 

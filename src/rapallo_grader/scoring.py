@@ -90,7 +90,7 @@ def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: Matc
     settings = rubric.matching
     n_points = len(rubric.points)
     bests = [_best(table, i) for i in range(n_points)]
-    shares = point_shares(bests, [float(t) for t in thresholds[:n_points]], rubric.partial_credit)
+    shares = point_shares(bests, [float(t) for t in thresholds[:n_points]], rubric.partial_credit, rubric.partial_from)
     points = tuple(_point(p, essay.claims, table, i, bests[i], float(thresholds[i]), settings.near_miss, shares[i])
                    for i, p in enumerate(rubric.points))
     if rubric.levels or any(p.depth for p in rubric.points):
@@ -116,13 +116,24 @@ def mark(rubric: Rubric, thresholds: np.ndarray, essay: ParsedEssay, table: Matc
 PARTIAL_STEPS = 4
 
 
-def point_shares(best: Sequence[float], thresholds: Sequence[float], partial_credit: bool) -> list[float]:
-    """The share of each point's marks earned: 1 for a point made (best match at its threshold);
-    with partial credit, a missed point earns the quarters of the threshold it reaches (1/4, 1/2
+def point_shares(best: Sequence[float], thresholds: Sequence[float], partial_credit: bool,
+                 partial_from: float | None = None) -> list[float]:
+    """The share of each point's marks earned: 1 for a point made (best match at its threshold).
+
+    With partial credit, a missed point earns the quarters of the threshold it reaches (1/4, 1/2
     or 3/4), but only in an answer that makes at least one point in full: part marks reward an
     answer on the right track, never an answer that is about something else (answers to other
-    questions, "I don't know"), which the match probabilities alone would give a quarter."""
+    questions, "I don't know"), which the match probabilities alone would give a quarter.
+
+    With ``partial_from`` as well, the share rises evenly from that match to the threshold, in any
+    answer: the floor, not a point made, is what keeps an answer about something else at 0. Fitted
+    on short answers this follows teachers' part marks more closely than quarters behind a gate
+    (``models/drafting-v4.json``), since a short answer often makes none of the points in full.
+    """
     made = [b >= t for b, t in zip(best, thresholds)]
+    if partial_credit and partial_from is not None:
+        return [1.0 if m else min(max((b - partial_from) / (t - partial_from), 0.0), 1.0) if t > partial_from else 0.0
+                for b, t, m in zip(best, thresholds, made)]
     if not (partial_credit and any(made)):
         return [float(m) for m in made]
     return [1.0 if m else math.floor(max(b, 0.0) / t * PARTIAL_STEPS) / PARTIAL_STEPS if t > 0 else 0.0
