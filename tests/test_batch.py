@@ -95,6 +95,15 @@ def test_grade_iter_refuses_a_stream_of_sources_that_does_not_pair_with_the_essa
         list(grader.grade_iter(essays, iter(sources), n_process=n_process))
 
 
+def test_grade_iter_passes_on_the_essays_own_error_not_a_pairing_one(grader):
+    def essays():
+        yield "Germany wanted Russian oil."
+        raise ValueError("row 2 of the caller's table is broken")
+
+    with pytest.raises(ValueError, match="row 2 of the caller's table is broken"):
+        list(grader.grade_iter(essays(), iter(["ann.txt", "bob.txt"])))
+
+
 def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path, capsys):
     table = tmp_path / "class.csv"
     table.write_text('id,text\n"=HYPERLINK(""http://x"")",Germany wanted Russian oil.\n+1,x\n-2,y\n@3,z\n',

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import islice, repeat
 from multiprocessing.pool import AsyncResult
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -52,11 +52,14 @@ def _paired(texts: Iterable[T], sources: Iterable[str | None] | None) -> Iterato
     if sources is None:
         yield from zip(texts, repeat(None))
         return
-    try:
-        yield from zip(texts, sources, strict=True)
-    except ValueError as exc:
-        which = "fewer sources than essays" if "shorter" in str(exc) else "more sources than essays"
-        raise ValueError(f"grade_iter got {which}; give one source per essay") from None
+    names, end = iter(sources), object()
+    for text in texts:
+        source = next(names, end)
+        if source is end:
+            raise ValueError("grade_iter got fewer sources than essays; give one source per essay")
+        yield text, cast("str | None", source)
+    if next(names, end) is not end:
+        raise ValueError("grade_iter got more sources than essays; give one source per essay")
 
 
 def _worker_signals() -> None:
