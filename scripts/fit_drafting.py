@@ -8,8 +8,8 @@ under-marks. For every SAF training question the rubric is drafted from its refe
 answer's best match probability per point is computed once; then a grid of (share of points for
 full marks, match threshold) is searched for the best Pearson r with the teacher's points, for
 each way of giving part marks: none; quarters of the threshold reached, in an answer that makes a
-point; evenly from a lower match (a third setting, ``partial_from``) up to the threshold. The way
-is chosen on questions the fit did not see (the grid refitted without each training question in
+point; the share of the threshold reached, in an answer whose best match reaches a third setting
+(``partial_from``), short of a point made or not. The way is chosen on questions the fit did not see (the grid refitted without each training question in
 turn, scored on that question; all three figures are recorded): on the questions it was fitted
 on, a way with more freedom always looks better. The file also records the mean score the chosen
 drafts give to answers written for other questions (which should be near 0). No test or unseen
@@ -42,9 +42,9 @@ from rapallo_grader.scoring import PARTIAL_STEPS, point_shares  # noqa: E402
 
 SHARES = [round(0.05 * i, 2) for i in range(1, 21)]
 THRESHOLDS = [round(0.02 * i, 2) for i in range(1, 40)]
-FLOORS = [round(0.02 * i, 2) for i in range(26)]
+STARTS = [round(0.02 * i, 2) for i in range(26)]
 #: The ways of giving part marks, as the fitted file names them.
-WAYS = ("none", "quarters", "from a floor")
+WAYS = ("none", "quarters", "in proportion")
 
 
 #: Answers to other questions marked against each training question's draft (a trust check, not
@@ -76,8 +76,8 @@ def grid() -> dict[str, list[ShortAnswerDrafting]]:
     none = [ShortAnswerDrafting(share, t) for share in SHARES for t in THRESHOLDS]
     return {"none": none,
             "quarters": [replace(s, partial_credit=True) for s in none],
-            "from a floor": [replace(s, partial_credit=True, partial_from=floor)
-                             for s in none for floor in FLOORS if floor < s.learned_threshold]}
+            "in proportion": [replace(s, partial_credit=True, partial_from=start)
+                              for s in none for start in STARTS if start < s.learned_threshold]}
 
 
 def score(sims: list[np.ndarray], settings: ShortAnswerDrafting) -> np.ndarray:
@@ -106,7 +106,8 @@ def scores(sims: list[np.ndarray], settings: list[ShortAnswerDrafting]) -> np.nd
         t, start = setting.learned_threshold, setting.partial_from
         made = best >= t
         if setting.partial_credit and start is not None:
-            shares = np.where(made, 1.0, np.clip((best - start) / (t - start), 0.0, 1.0))
+            on_track = best[:, :1] >= start
+            shares = np.where(made, 1.0, np.where(on_track, np.clip(best / t, 0.0, 1.0), 0.0))
         elif setting.partial_credit:
             quarters = np.floor(np.maximum(best, 0.0) / t * PARTIAL_STEPS) / PARTIAL_STEPS
             shares = np.where(made | ~made.any(axis=1, keepdims=True), made, quarters)
@@ -127,7 +128,7 @@ def correlations(labels: np.ndarray, scores: np.ndarray) -> np.ndarray:
 
 
 def best(r: np.ndarray) -> int:
-    """The first of the highest r (the smaller share, the lower threshold, the lower floor); a
+    """The first of the highest r (the smaller share, the lower threshold, the lower start); a
     constant score (r undefined) never wins."""
     return int(np.argmax(np.nan_to_num(r, nan=-1.0)))
 
@@ -163,8 +164,8 @@ def main() -> int:
             f"part marks: {w}{' (chosen)' if w == way else ''}": round(float(score(others, fitted_best[w]).mean()), 4)
             for w in WAYS},
         "grid": (f"full_marks_share {SHARES[0]}..{SHARES[-1]} by 0.05, learned_threshold {THRESHOLDS[0]}.."
-                 f"{THRESHOLDS[-1]} by 0.02, part marks none / quarters / from a floor (partial_from "
-                 f"{FLOORS[0]}..{FLOORS[-1]} by 0.02, below the threshold)"),
+                 f"{THRESHOLDS[-1]} by 0.02, part marks none / quarters / in proportion (partial_from "
+                 f"{STARTS[0]}..{STARTS[-1]} by 0.02, below the threshold)"),
         "rebuild": "python scripts/fit_drafting.py",
     }, indent=2) + "\n"
     path = ROOT / "models" / DRAFTING

@@ -222,32 +222,35 @@ def test_point_shares_count_quarters_of_the_threshold_reached(best, thresholds, 
 
 
 @pytest.mark.parametrize("best, thresholds, start, shares", [
-    ([0.5, 0.24, 0.08, 0.0], [0.4] * 4, 0.08, [1.0, 0.5, 0.0, 0.0]),  # evenly from 0.08 up to 0.4
-    ([0.24, 0.16], [0.4, 0.4], 0.08, [0.5, 0.25]),  # no point made in full: part marks all the same
-    ([0.3, 0.3], [0.4, 0.2], 0.25, [1 / 3, 1.0]),  # each point's own threshold
-    ([0.3], [0.25], 0.3, [1.0]), ([0.2], [0.25], 0.3, [0.0]),  # a threshold below the floor: made or not
+    ([0.5, 0.22, 0.1, 0.0], [0.44] * 4, 0.18, [1.0, 0.5, 0.1 / 0.44, 0.0]),  # the share of the threshold
+    ([0.33, 0.11], [0.44, 0.44], 0.18, [0.75, 0.25]),  # no point made in full, but on track: part marks
+    ([0.17, 0.11], [0.44, 0.44], 0.18, [0.0, 0.0]),  # best match under partial_from: nothing
+    ([0.3, 0.3], [0.4, 0.2], 0.25, [0.75, 1.0]),  # each point's own threshold
 ])
-def test_point_shares_rise_evenly_from_partial_from_to_the_threshold(best, thresholds, start, shares):
+def test_point_shares_in_proportion_once_the_answer_reaches_partial_from(best, thresholds, start, shares):
     from rapallo_grader.scoring import point_shares
 
     assert point_shares(best, thresholds, True, start) == pytest.approx(shares)
     assert point_shares(best, thresholds, False, start) == [float(b >= t) for b, t in zip(best, thresholds)]
 
 
-def test_part_marks_from_a_floor_reach_an_answer_that_makes_no_point_in_full():
+def test_part_marks_from_partial_from_reach_an_answer_that_makes_no_point_in_full():
     rubric = Rubric.from_yaml(CONTROLLER.format(extra="partial_credit: true\npartial_from: 0.2"))
     report = Grader(rubric).grade("It knows the network layout and the traffic.")
     gated = Grader(Rubric.from_yaml(CONTROLLER.format(extra="partial_credit: true"))).grade(
         "It knows the network layout and the traffic.")
     assert not awarded(report) and gated.score == 0.0
-    part = [p for p in report.points if p.partly]
-    assert part and report.score == pytest.approx(sum(p.marks for p in part))
-    for point in part:
-        assert point.marks == pytest.approx(point.max_marks * (point.similarity - 0.2) / (0.6 - 0.2), abs=1e-3)
-        assert point.evidence and point.feedback.startswith("Partly made")
-    # The floor keeps an answer about something else at 0 (its matches sit near 0.1).
+    assert max(p.similarity for p in report.points) >= 0.2
+    assert all(p.partly for p in report.points) and report.score == pytest.approx(sum(p.marks for p in report.points))
+    for point in report.points:
+        assert point.marks == pytest.approx(point.max_marks * point.similarity / 0.6, abs=1e-3)
+        # The claim that came that near earned them, and the feedback says how much of the point.
+        assert point.evidence and all(e.similarity >= point.similarity - 1e-3 for e in point.evidence)
+        assert point.feedback.startswith(f"Partly made ({point.marks / point.max_marks:.0%} of its marks): ")
+    # An answer that comes near no point (best match under partial_from) earns nothing.
     bananas = Grader(rubric).grade("Bananas are yellow and taste sweet.")
-    assert bananas.score == 0.0 and not any(p.partly for p in bananas.points)
+    assert max(p.similarity for p in bananas.points) < 0.2
+    assert bananas.score == 0.0 and not any(p.partly or p.evidence for p in bananas.points)
 
 
 def test_partial_credit_gives_part_marks_traced_to_the_claim_that_earned_them():

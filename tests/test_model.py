@@ -122,7 +122,7 @@ def test_the_drafting_fit_scores_its_grid_as_the_grader_marks():
     assert set(grids) == set(fit.WAYS)
     for way, settings in grids.items():
         sample = [settings[int(i)] for i in draw.choice(len(settings), size=40, replace=False)]
-        assert all((s.partial_from is not None) == (way == "from a floor") for s in sample)
+        assert all((s.partial_from is not None) == (way == "in proportion") for s in sample)
         np.testing.assert_allclose(fit.scores(sims, sample), [fit.score(sims, s) for s in sample], atol=1e-6)
     # And the grader itself: a short-answer draft marks as the fit's score says (marks are rounded
     # up to 4 decimals, so within that).

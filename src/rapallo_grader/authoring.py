@@ -43,8 +43,9 @@ DRAFTING = "drafting-v4.json"
 class ShortAnswerDrafting:
     """A short answer earns full marks for ``full_marks_share`` of the model answer's points
     (its best ones count), each matched at ``learned_threshold`` or better; with
-    ``partial_credit``, a point part-way to the threshold earns part of its marks (evenly from a
-    match of ``partial_from``, or in quarters when that is None). ``matcher``: the learned matcher
+    ``partial_credit``, a point part-way to the threshold earns part of its marks (in proportion,
+    in an answer whose best match reaches ``partial_from``; in quarters, beside a point made, when
+    that is None). ``matcher``: the learned matcher
     the threshold was fitted with; drafts record it (``learned_for``)."""
 
     full_marks_share: float

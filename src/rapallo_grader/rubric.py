@@ -128,8 +128,8 @@ class Rubric:
     #: for learned match probabilities: teachers of short answers give part marks for a point
     #: partly made). See ``scoring.point_shares``.
     partial_credit: bool = False
-    #: With ``partial_credit``: part marks rise evenly from this match to the point's threshold,
-    #: in any answer, instead of in quarters behind a point made (short-answer drafts).
+    #: With ``partial_credit``: a missed point earns the share of its threshold its match reaches
+    #: (not quarters), in an answer whose best match reaches this, short of a point made or not.
     partial_from: float | None = None
     title: str = ""
     source: str = "<string>"
@@ -479,7 +479,7 @@ def _partial_from(top: dict[str, Any], where: _Where) -> float | None:
     value = _number(top, "partial_from", (), where)
     if value >= 1:
         raise where.fail(("partial_from",), f"'partial_from' must be a match probability below 1, got {value!r}",
-                         "use a fraction below the threshold, such as 0.1")
+                         "use a fraction below the threshold, such as 0.2")
     if top.get("partial_credit") is not True:
         raise where.fail(("partial_from",), "'partial_from' sets where part marks start, but the rubric gives none",
                          "add 'partial_credit: true', or drop 'partial_from'")

@@ -125,14 +125,16 @@ def point_shares(best: Sequence[float], thresholds: Sequence[float], partial_cre
     answer on the right track, never an answer that is about something else (answers to other
     questions, "I don't know"), which the match probabilities alone would give a quarter.
 
-    With ``partial_from`` as well, the share rises evenly from that match to the threshold, in any
-    answer: the floor, not a point made, is what keeps an answer about something else at 0. Fitted
-    on short answers this follows teachers' part marks more closely than quarters behind a gate
-    (``models/drafting-v4.json``), since a short answer often makes none of the points in full.
+    With ``partial_from`` as well, a missed point earns the share of the threshold it reaches, not
+    rounded to quarters, in an answer whose best match reaches ``partial_from``, which may be
+    short of any point made. Fitted on short answers (``models/drafting-v4.json``), this follows
+    teachers more closely: they give part marks to an answer that makes no point in full, and
+    nothing to one whose best match stays under about 0.18.
     """
     made = [b >= t for b, t in zip(best, thresholds)]
     if partial_credit and partial_from is not None:
-        return [1.0 if m else min(max((b - partial_from) / (t - partial_from), 0.0), 1.0) if t > partial_from else 0.0
+        on_track = max(best, default=0.0) >= partial_from
+        return [1.0 if m else min(max(b, 0.0) / t, 1.0) if on_track and t > 0 else 0.0
                 for b, t, m in zip(best, thresholds, made)]
     if not (partial_credit and any(made)):
         return [float(m) for m in made]
@@ -210,6 +212,10 @@ def _ranked(claims: tuple[Claim, ...], table: MatchTable, column: int, scores: n
     return tuple(_evidence(claims[r], table, r, column) for r in chosen)
 
 
+def _percent(share: float) -> str:
+    return f"{share:.0%}" if share >= 0.005 else "under 1%"
+
+
 def _best(table: MatchTable, column: int) -> float:
     return float(table.similarity[:, column].max()) if table.similarity.shape[0] else 0.0
 
@@ -217,9 +223,11 @@ def _best(table: MatchTable, column: int) -> float:
 def _point(point: Point, claims: tuple[Claim, ...], table: MatchTable, column: int, best: float,
            threshold: float, near_miss: float, share: float) -> PointResult:
     awarded = share == 1.0
-    # Evidence: the claims that earned the marks, in full or in part.
+    # Evidence: the claims that earned the marks, in full or in part (that share of the threshold;
+    # a share in proportion is the best match's own, which rounding must not put out of reach).
     own = table.evidence_order[:, column] if table.evidence_order is not None else None
-    evidence = _ranked(claims, table, column, table.similarity[:, column], threshold * share, own) if share else ()
+    earned_at = min(threshold * share, best)
+    evidence = _ranked(claims, table, column, table.similarity[:, column], earned_at, own) if share else ()
     near: tuple[Evidence, ...] = ()
     if not awarded and claims:
         # Refused claims count as near misses on their raw score, so a denied point is explained.
@@ -227,7 +235,7 @@ def _point(point: Point, claims: tuple[Claim, ...], table: MatchTable, column: i
     if awarded:
         feedback = point.feedback_hit or f"Credited: {point.text}"
     elif share:
-        feedback = point.feedback_miss or f"Partly made ({share:g} of its marks): {point.text}"
+        feedback = point.feedback_miss or f"Partly made ({_percent(share)} of its marks): {point.text}"
     else:
         feedback = point.feedback_miss or f"Not found: {point.text}"
     return PointResult(id=point.id, awarded=awarded, marks=point.marks if awarded else round(point.marks * share, 4),
