@@ -4,7 +4,8 @@
 
 A short-answer model answer usually lists more than a student must write ("name two tasks", "one
 of the following"), so a rubric drafted with one point per claim and full marks for all of them
-under-marks. For every SAF training question the rubric is drafted from its reference; each
+under-marks. Where the question says how many things it asks for ("state at least 4 of the
+differences"), that many points earn full marks. For every SAF training question the rubric is drafted from its reference; each
 answer's best match probability per point is computed once; then a grid of (share of points for
 full marks, match threshold) is searched for the best Pearson r with the teacher's points, for
 each way of giving part marks: none; quarters of the threshold reached, in an answer that makes a
@@ -23,7 +24,7 @@ import argparse
 import json
 import random
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +36,7 @@ from datasets import saf  # noqa: E402
 
 from rapallo_grader import Grader, Rubric  # noqa: E402
 from rapallo_grader.agreement import pearson_r  # noqa: E402
-from rapallo_grader.authoring import DRAFTING, ShortAnswerDrafting  # noqa: E402
+from rapallo_grader.authoring import DRAFTING, ShortAnswerDrafting, items_asked  # noqa: E402
 from rapallo_grader.model import DEFAULT_MODEL  # noqa: E402
 from rapallo_grader.pipeline import Pipeline  # noqa: E402
 from rapallo_grader.rubric import counted_total  # noqa: E402
@@ -53,24 +54,38 @@ WAYS = ("none", "quarters", "in proportion")
 OTHER_ANSWERS = 40
 
 
-def similarities() -> tuple[list[np.ndarray], np.ndarray, np.ndarray, list[np.ndarray]]:
-    """Per training answer: its points' best match probabilities, the teacher's points (0-1) and
-    the question; and the same probabilities for answers to other questions."""
+@dataclass
+class Matches:
+    """Per answer: its points' best match probabilities, and how many things its question asks
+    for (``items_asked``; 0 where it does not say)."""
+
+    sims: list[np.ndarray] = field(default_factory=list)
+    asked: list[int] = field(default_factory=list)
+
+    def add(self, sims: np.ndarray, asked: int | None) -> None:
+        self.sims.append(sims)
+        self.asked.append(asked or 0)
+
+
+def similarities() -> tuple[Matches, np.ndarray, np.ndarray, Matches]:
+    """Per training answer: its matches, the teacher's points (0-1) and the question; and the
+    matches of answers to other questions."""
     pipeline = Pipeline()
     training = saf("training")
-    sims, labels, questions, others = [], [], [], []
+    matches, labels, questions, others = Matches(), [], [], Matches()
     draw = random.Random(0)
     for question in training:
         grader = Grader(Rubric.from_reference(question.text, list(question.references)), pipeline)
+        asked = items_asked(question.text)
         for answer, report in zip(question.answers, grader.grade_iter(a.text for a in question.answers)):
-            sims.append(np.array([p.similarity for p in report.points]))
+            matches.add(np.array([p.similarity for p in report.points]), asked)
             labels.append(answer.label)
             questions.append(question.id)
         chapter = question.id.split(".")[0]
         elsewhere = [a.text for q in training if q.id.split(".")[0] != chapter for a in q.answers]
-        others += [np.array([p.similarity for p in report.points])
-                   for report in grader.grade_iter(draw.sample(elsewhere, OTHER_ANSWERS))]
-    return sims, np.array(labels), np.array(questions), others
+        for report in grader.grade_iter(draw.sample(elsewhere, OTHER_ANSWERS)):
+            others.add(np.array([p.similarity for p in report.points]), asked)
+    return matches, np.array(labels), np.array(questions), others
 
 
 def grid() -> dict[str, list[ShortAnswerDrafting]]:
@@ -81,21 +96,22 @@ def grid() -> dict[str, list[ShortAnswerDrafting]]:
                               for s in none for start in STARTS if start < s.learned_threshold]}
 
 
-def score(sims: list[np.ndarray], settings: ShortAnswerDrafting) -> np.ndarray:
+def score(matches: Matches, settings: ShortAnswerDrafting) -> np.ndarray:
     """The score a short-answer draft gives (as the grader marks it): the best ``points_needed``
     points' shares of their marks over the points needed, capped at 1."""
-    def total(s: np.ndarray) -> float:
+    def total(s: np.ndarray, asked: int) -> float:
         shares = point_shares(list(s), [settings.learned_threshold] * len(s), settings.partial_credit,
                               settings.partial_from)
-        needed = settings.points_needed(len(s))
+        needed = settings.points_needed(len(s), asked)
         return min(1.0, counted_total(shares, needed) / needed)
 
-    return np.array([total(s) for s in sims])
+    return np.array([total(s, asked) for s, asked in zip(matches.sims, matches.asked)])
 
 
-def scores(sims: list[np.ndarray], settings: list[ShortAnswerDrafting]) -> np.ndarray:
+def scores(matches: Matches, settings: list[ShortAnswerDrafting]) -> np.ndarray:
     """``score`` for many settings at once (one row each): the same arithmetic on a matrix of each
     answer's probabilities, best first, as the per-answer loop would take minutes for the grid."""
+    sims, asked = matches.sims, np.array(matches.asked)
     width = max(len(s) for s in sims)
     best = np.full((len(sims), width), -1.0)
     for i, s in enumerate(sims):
@@ -114,7 +130,8 @@ def scores(sims: list[np.ndarray], settings: list[ShortAnswerDrafting]) -> np.nd
             shares = np.where(made | ~made.any(axis=1, keepdims=True), made, quarters)
         else:
             shares = made.astype(float)
-        needed = np.maximum(1, np.ceil(n_points * setting.full_marks_share - 1e-9)).astype(int)
+        needed = np.where(asked > 0, np.minimum(asked, n_points),
+                          np.maximum(1, np.ceil(n_points * setting.full_marks_share - 1e-9))).astype(int)
         out[j] = np.minimum(1.0, np.cumsum(shares, axis=1)[rows, needed - 1] / needed)
     return out
 
@@ -147,9 +164,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="refit and compare with the committed file")
     args = parser.parse_args()
-    sims, labels, questions, others = similarities()
+    matches, labels, questions, others = similarities()
     grids = grid()
-    fitted = {way: scores(sims, settings) for way, settings in grids.items()}
+    fitted = {way: scores(matches, settings) for way, settings in grids.items()}
     fits = {way: correlations(labels, s) for way, s in fitted.items()}
     unseen = {way: left_out_r(fitted[way], labels, questions) for way in WAYS}
     way = max(WAYS, key=lambda w: unseen[w])

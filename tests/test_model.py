@@ -106,7 +106,7 @@ def test_short_answer_drafting_settings_refit_identically_from_their_script(shar
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_drafting_fit_scores_its_grid_as_the_grader_marks():
+def test_the_drafting_fit_scores_its_grid_as_the_grader_marks(monkeypatch):
     """The fit scores thousands of settings on a matrix; each must give what the grader's own
     arithmetic (``scoring.point_shares`` over the points needed) gives, or the fit would choose
     settings for marks the grader never gives."""
@@ -115,26 +115,30 @@ def test_the_drafting_fit_scores_its_grid_as_the_grader_marks():
     spec = importlib.util.spec_from_file_location("fit_drafting", ROOT / "scripts" / "fit_drafting.py")
     assert spec is not None and spec.loader is not None
     fit = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "fit_drafting", fit)  # its dataclass looks itself up there
     spec.loader.exec_module(fit)
     draw = np.random.default_rng(0)
     sims = [draw.random(int(n)) ** 2 for n in draw.integers(1, 9, size=60)] + [np.zeros(3), np.ones(2)]
+    matches = fit.Matches(sims, [int(n) for n in draw.choice([0, 0, 1, 2, 5], size=len(sims))])
     grids = fit.grid()
     assert set(grids) == set(fit.WAYS)
     for way, settings in grids.items():
         sample = [settings[int(i)] for i in draw.choice(len(settings), size=40, replace=False)]
         assert all((s.partial_from is not None) == (way == "in proportion") for s in sample)
-        np.testing.assert_allclose(fit.scores(sims, sample), [fit.score(sims, s) for s in sample], atol=1e-6)
+        np.testing.assert_allclose(fit.scores(matches, sample), [fit.score(matches, s) for s in sample], atol=1e-6)
     # And the grader itself: a short-answer draft marks as the fit's score says (marks are rounded
     # up to 4 decimals, so within that).
     reference = ["The controller computes forwarding tables.", "It monitors traffic statistics.",
                  "It discovers the topology.", "It keeps an inventory of devices."]
     settings = fit.ShortAnswerDrafting.load()
-    grader = Grader(Rubric.from_reference("Name two tasks of the controller.", reference, short_answer=True))
     answers = ["It discovers the network topology and monitors traffic.", "It watches the traffic a bit.",
                "Bananas are yellow.", "The controller computes forwarding tables and keeps a device inventory."]
-    reports = grader.grade_many(answers)
-    expected = fit.score([np.array([p.similarity for p in r.points]) for r in reports], settings)
-    assert [r.score for r in reports] == pytest.approx(list(expected), abs=1e-3)
+    for question, asked in [("Name two tasks of the controller.", 2), ("What does the controller do?", 0)]:
+        reports = Grader(Rubric.from_reference(question, reference, short_answer=True)).grade_many(answers)
+        sims = [np.array([p.similarity for p in r.points]) for r in reports]
+        expected = fit.score(fit.Matches(sims, [asked] * len(sims)), settings)
+        assert [r.score for r in reports] == pytest.approx(list(expected), abs=1e-3)
+        assert min(expected) == 0.0 and any(0 < e < 1 for e in expected)  # part and no marks too
     r = fit.correlations(np.array([0.0, 1.0, 0.5]), np.array([[0.1, 0.9, 0.4], [1.0, 1.0, 1.0]]))
     assert r[0] == pytest.approx(np.corrcoef([0.0, 1.0, 0.5], [0.1, 0.9, 0.4])[0, 1]) and np.isnan(r[1])
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rapallo_grader import Rubric, RubricError
+from rapallo_grader import Grader, Rubric, RubricError
 
 from .conftest import RUBRIC
 
@@ -150,17 +150,48 @@ def test_thirds_are_rounded_up_so_a_complete_answer_reaches_full_marks():
     assert len(rubric.points) == 3 and sum(p.marks for p in rubric.points) >= rubric.max_score
 
 
+@pytest.mark.parametrize("question, asked", [
+    ("Name two tasks of the controller.", 2), ("State at least 4 of the differences between UDP and TCP.", 4),
+    ("NAME and DESCRIBE two challenges of mobile routing.", 2), ("Give 3 reasons for the treaty.", 3),
+    ("List the seven layers.", 7),
+    ("Explain the problem with DQDB in 1-3 sentences.", None), ("You flip a coin 6 times. Which is likelier?", None),
+    ("What does the controller do?", None), ("Why did two countries sign the treaty?", None),
+])
+def test_items_asked_reads_how_many_things_a_question_asks_for(question, asked):
+    from rapallo_grader.authoring import items_asked
+
+    assert items_asked(question) == asked
+
+
+def test_a_short_answer_draft_needs_as_many_points_as_the_question_asks_for():
+    from rapallo_grader.authoring import ShortAnswerDrafting
+
+    reference = ["The controller configures forwarding tables.", "It injects packets.", "It monitors traffic.",
+                 "It discovers the topology.", "It keeps an inventory of devices.", "It talks to applications."]
+    settings = ShortAnswerDrafting.load()
+    for question, needed in [("Name two tasks of the controller.", 2), ("Name ten tasks of the controller.", 6),
+                             ("What does the controller do?", settings.points_needed(6))]:
+        rubric = Rubric.from_reference(question, reference, short_answer=True)
+        assert rubric.count_best == needed and rubric.points[0].marks * needed >= 1.0 > rubric.points[0].marks * (needed - 1)
+    assert settings.points_needed(6) != 2
+    # Two tasks named earn full marks on "name two tasks", and part of them where three are needed.
+    answer = "The controller configures the forwarding tables and it monitors traffic."
+    two = Grader(Rubric.from_reference("Name two tasks of the controller.", reference, short_answer=True)).grade(answer)
+    share = Grader(Rubric.from_reference("What does the controller do?", reference, short_answer=True)).grade(answer)
+    assert two.score == 1.0 > share.score
+
+
 def test_a_short_answer_draft_gives_full_marks_for_a_share_of_the_points():
     from rapallo_grader.authoring import ShortAnswerDrafting, draft
     from rapallo_grader.model import DEFAULT_MODEL
 
     reference = ["The controller configures forwarding tables.", "It injects packets.", "It monitors traffic.",
                  "It discovers the topology.", "It keeps an inventory of devices.", "It talks to applications."]
-    rubric = draft("Name two tasks of the controller.", reference, 1.0, short_answer=ShortAnswerDrafting(0.3, 0.2))
+    rubric = draft("What does the controller do?", reference, 1.0, short_answer=ShortAnswerDrafting(0.3, 0.2))
     assert len(rubric.points) == 6 and rubric.matching.learned_threshold == 0.2
     # ceil(6 x 0.3) = 2 points needed: each worth half, two of them reach full marks.
     assert all(p.marks == 0.5 for p in rubric.points)
-    bundled = Rubric.from_reference("Name two tasks of the controller.", reference, short_answer=True)
+    bundled = Rubric.from_reference("What does the controller do?", reference, short_answer=True)
     settings = ShortAnswerDrafting.load()
     assert bundled.matching.learned_threshold == settings.learned_threshold
     assert settings.points_needed(6) < 6 and bundled.points[0].marks * settings.points_needed(6) >= 1.0

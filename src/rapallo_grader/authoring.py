@@ -35,6 +35,23 @@ def claims_of(text: str) -> list[str]:
     return [p for p in parts if len(re.findall(r"\w+", p)) >= 2]
 
 
+_NUMBER_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+# "Name two tasks", "State at least 4 of the differences", "Name and describe two challenges";
+# not "Explain it in 1-3 sentences".
+_ITEMS_ASKED = re.compile(r"\b(?:name|state|give|list|mention|identify|provide|describe|explain|outline|suggest)\b"
+                          r"(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:at\s+least|the|any|only)\s+)*"
+                          rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\b(?!\s*[-\u2013]\s*\d)", re.IGNORECASE)
+
+
+def items_asked(question: str) -> int | None:
+    """How many things the question asks for ("Name two tasks": 2), if it says."""
+    found = _ITEMS_ASKED.search(question)
+    if not found:
+        return None
+    word = found.group(1).lower()
+    return (int(word) if word.isdigit() else _NUMBER_WORDS[word]) or None
+
+
 #: Fitted settings for drafts of short answers (``short_answer=True``), bundled with the models.
 DRAFTING = "drafting-v4.json"
 
@@ -54,8 +71,11 @@ class ShortAnswerDrafting:
     matcher: str = DEFAULT_MODEL
     partial_from: float | None = None
 
-    def points_needed(self, n_points: int) -> int:
-        """How many of ``n_points`` earn full marks: the share, rounded up, at least one."""
+    def points_needed(self, n_points: int, asked: int | None = None) -> int:
+        """How many of ``n_points`` earn full marks: as many as the question asks for
+        (``items_asked``), or else the share, rounded up; at least one, at most all."""
+        if asked:
+            return min(asked, n_points)
         return max(1, math.ceil(n_points * self.full_marks_share - 1e-9))
 
     @classmethod
@@ -111,7 +131,7 @@ def draft(question: str, references: Sequence[str], max_score: float = 1.0,
     needed, matching, partial, start, count_best = len(groups), MatchingSettings(), False, None, None
     if short_answer:
         settings = short_answer if isinstance(short_answer, ShortAnswerDrafting) else ShortAnswerDrafting.load()
-        needed = count_best = settings.points_needed(len(groups))
+        needed = count_best = settings.points_needed(len(groups), items_asked(question))
         matching = MatchingSettings(learned_threshold=settings.learned_threshold, learned_for=settings.matcher)
         partial, start = settings.partial_credit, settings.partial_from
     # Rounded up, so that the points needed always reach max_score (1/3 rounded down would leave
