@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from rapallo_grader.cli import EXIT_OK, EXIT_SOME_FAILED, main
+from rapallo_grader.cli import EXIT_SOME_FAILED, main
 
 from .builders import docx_bytes, pdf_bytes
 from .conftest import ROOT, RUBRIC

@@ -4,7 +4,6 @@ naming the file, the place and the fix; nothing is executed or expanded."""
 from __future__ import annotations
 
 import os
-import signal
 
 import pytest
 
