@@ -58,12 +58,12 @@ DRAFTING = "drafting-v4.json"
 
 @dataclass(frozen=True)
 class ShortAnswerDrafting:
-    """A short answer earns full marks for ``full_marks_share`` of the model answer's points
-    (its best ones count), each matched at ``learned_threshold`` or better; with
-    ``partial_credit``, a point part-way to the threshold earns part of its marks (in proportion,
-    in an answer whose best match reaches ``partial_from``; in quarters, beside a point made, when
-    that is None). ``matcher``: the learned matcher
-    the threshold was fitted with; drafts record it (``learned_for``)."""
+    """A short answer earns full marks for as many of the model answer's points as its question
+    asks for, or else ``full_marks_share`` of them (its best ones count), each matched at
+    ``learned_threshold`` or better; with ``partial_credit``, a point part-way to the threshold
+    earns part of its marks (in proportion, in an answer whose best match reaches
+    ``partial_from``; in quarters, beside a point made, when that is None). ``matcher``: the
+    learned matcher the threshold was fitted with; drafts record it (``learned_for``)."""
 
     full_marks_share: float
     learned_threshold: float

@@ -163,7 +163,8 @@ class Rubric:
         With ``alternatives=True`` each reference is a complete answer by itself, and they become
         the wordings of one point worth ``max_score``. With ``short_answer=True`` the model answer
         lists more than a student is expected to write (as in "name two tasks"): full marks come
-        from the best of a share of its points (``count_best``), at a match threshold, with or
+        from the best of as many points as the question asks for, or else of a share of its
+        points (``count_best``), at a match threshold, with or
         without part marks for a point partly made (``partial_credit``, ``partial_from``), all
         fitted on teacher-marked short answers (``models/drafting-v4.json``, rebuilt by
         ``scripts/fit_drafting.py``).
