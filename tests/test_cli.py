@@ -304,7 +304,8 @@ def test_rubric_draft_short_answer_needs_only_a_share_of_the_points(tmp_path, ca
     code, _, _ = run(capsys, "rubric", "draft", answer, "--short-answer", "--max-score", "2", "--output", out_path)
     rubric = Rubric.load(out_path)
     settings = ShortAnswerDrafting.load()
-    needed = 2  # the question asks for two tasks
+    needed = 2  # the question asks for two tasks, and the draft says why it counts two
+    assert "# count_best: the best 2 of the 5 points earn full marks (the question asks for 2)" in out_path.read_text()
     assert code == EXIT_OK and len(rubric.points) == 5 and rubric.max_score == 2.0
     assert needed < len(rubric.points) and rubric.points[0].marks * needed >= 2.0
     assert rubric.matching.learned_threshold == settings.learned_threshold

@@ -408,8 +408,9 @@ def rubric_main(argv: list[str]) -> int:
                        "if it ends with '?' or reads as a question, else a placeholder)")
     draft.add_argument("--max-score", type=float, default=None, help="total marks (default: one per point)")
     draft.add_argument("--short-answer", action="store_true",
-                       help="the model answer lists more than a student must write: full marks for a share of "
-                            "its points, at a lower match threshold (both fitted on teacher-marked short answers)")
+                       help="the model answer lists more than a student must write: full marks for as many of its "
+                            "points as the question asks for ('name two'), else a share of them, and part marks for "
+                            "a point partly made (fitted on teacher-marked short answers)")
     draft.add_argument("--output", "-o", type=Path)
     check = sub.add_parser("check", help="validate a rubric and point out weak spots")
     check.add_argument("rubric", type=Path)
@@ -448,7 +449,7 @@ def rubric_main(argv: list[str]) -> int:
         rubric = Rubric.from_reference(question, texts, float(len(rubric.points)))
     yaml_text = ("# Drafted by `grade rubric draft`: check every point, add key terms, misconceptions and\n"
                  "# feedback, then run `grade rubric check`; `grade calibrate` on 30 or more marked essays\n"
-                 "# fits the match threshold to your marking.\n" + rubric.to_yaml())
+                 "# fits the match threshold to your marking.\n" + _count_note(rubric) + rubric.to_yaml())
     if args.output:
         try:
             args.output.write_text(yaml_text, encoding="utf-8")
@@ -458,6 +459,18 @@ def rubric_main(argv: list[str]) -> int:
     else:
         sys.stdout.write(yaml_text)
     return EXIT_OK
+
+
+def _count_note(rubric: Rubric) -> str:
+    """Why a short-answer draft counts the points it does: the number a teacher most often edits."""
+    if rubric.count_best is None:
+        return ""
+    from .authoring import items_asked
+
+    asked = items_asked(rubric.question)
+    why = f"the question asks for {asked}" if asked else "no number in the question: a share fitted on short answers"
+    return (f"# count_best: the best {rubric.count_best} of the {len(rubric.points)} points earn full marks ({why});\n"
+            "# change it if the question wants more or fewer.\n")
 
 
 def _write(out: IO[str], fmt: str, reports: Iterator[Report], rubric: Rubric) -> Iterator[Report]:
