@@ -88,9 +88,11 @@ def test_bundled_rubric_conforms_to_published_schema(rubric):
     ("question: Why?\npartial_from: 0.1\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",
      ":2: partial_from", "add 'partial_credit: true'"),
     ("question: Why?\npartial_credit: true\npartial_from: 1.5\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",
-     ":3: partial_from", "below the threshold"),
+     ":3: partial_from", "'partial_from: 0.2'"),
     ("question: Why?\npartial_credit: true\npartial_from: low\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",
-     ":3: partial_from", "as a number"),
+     ":3: partial_from", "'partial_from: 0.2'"),
+    ("question: Why?\npartial_credit: true\npartial_from: .nan\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",
+     ":3: partial_from", "'partial_from: 0.2'"),
     ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\nmatching:\n  learned_for: ''\n",
      ":7: matching.learned_for", "plain text"),
 ])

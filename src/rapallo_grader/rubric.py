@@ -475,12 +475,12 @@ def _count_best(top: dict[str, Any], n_points: int, where: _Where) -> int | None
 
 
 def _partial_from(top: dict[str, Any], where: _Where) -> float | None:
-    if top.get("partial_from") is None:
+    value = top.get("partial_from")
+    if value is None:
         return None
-    value = _number(top, "partial_from", (), where)
-    if value >= 1:
-        raise where.fail(("partial_from",), f"'partial_from' must be a match probability below 1, got {value!r}",
-                         "use a fraction below the threshold, such as 0.2")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
+        raise where.fail(("partial_from",), f"'partial_from' must be a match probability from 0 to below 1, "
+                         f"got {value!r}", "write e.g. 'partial_from: 0.2' (below the match threshold)")
     if top.get("partial_credit") is not True:
         raise where.fail(("partial_from",), "'partial_from' sets where part marks start, but the rubric gives none",
                          "add 'partial_credit: true', or drop 'partial_from'")
