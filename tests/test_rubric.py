@@ -212,6 +212,8 @@ def test_a_drafted_short_answer_rubric_conforms_to_published_schema():
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
 
+    from rapallo_grader.authoring import ShortAnswerDrafting
+
     from rapallo_grader import schemas_dir
 
     schema = json.loads((schemas_dir() / "rubric.schema.json").read_text(encoding="utf-8"))
@@ -222,6 +224,9 @@ def test_a_drafted_short_answer_rubric_conforms_to_published_schema():
     jsonschema.validate(data, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**data, "partial_credit": "yes"}, schema)
+    assert data["partial_from"] == ShortAnswerDrafting.load().partial_from
+    with pytest.raises(jsonschema.ValidationError):  # part marks from a match, but no part marks
+        jsonschema.validate({**data, "partial_credit": False}, schema)
 
 
 def test_to_yaml_round_trips(rubric):
