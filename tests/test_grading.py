@@ -5,6 +5,8 @@ import warnings
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rapallo_grader import EssayError, Grader, Rubric, StaleThresholdWarning, __version__
 from rapallo_grader.model import DEFAULT_MODEL, SEMANTIC_MODEL
@@ -232,6 +234,27 @@ def test_point_shares_in_proportion_once_the_answer_reaches_partial_from(best, t
 
     assert point_shares(best, thresholds, True, start) == pytest.approx(shares)
     assert point_shares(best, thresholds, False, start) == [float(b >= t) for b, t in zip(best, thresholds)]
+
+
+_unit = st.floats(0, 1, allow_nan=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(matches=st.lists(st.tuples(_unit, st.floats(0.01, 1)), min_size=1, max_size=8), start=st.none() | _unit)
+def test_point_shares_stay_between_nothing_and_the_point_made(matches, start):
+    from rapallo_grader.scoring import point_shares
+
+    best, thresholds = [b for b, _ in matches], [t for _, t in matches]
+    shares = point_shares(best, thresholds, True, start)
+    made = [b >= t for b, t in matches]
+    assert all(0.0 <= s <= 1.0 for s in shares)
+    assert all((s == 1.0) == m for s, m in zip(shares, made))  # full marks only for a point made
+    # A closer match never earns less: raising one point's match keeps or raises its share.
+    for i, (b, t) in enumerate(matches):
+        closer = point_shares([*best[:i], min(1.0, b + 0.05), *best[i + 1:]], thresholds, True, start)
+        assert closer[i] >= shares[i]
+    if start is not None and max(best) < start:
+        assert shares == [float(m) for m in made]  # an answer that comes near nothing: points made only
 
 
 def test_part_marks_from_partial_from_reach_an_answer_that_makes_no_point_in_full():
