@@ -231,6 +231,46 @@ def test_a_bad_marked_record_is_named_not_a_traceback(tmp_path, capsys, name, co
     assert code == EXIT_USAGE and out == "" and expected in err
 
 
+def test_semantic_without_its_extra_is_a_usage_error_not_a_traceback(tmp_path, capsys, monkeypatch):
+    from rapallo_grader import semantic
+
+    monkeypatch.setattr(semantic, "available", lambda: False)
+    marked = tmp_path / "marked.csv"
+    marked.write_text("id,text,score\na,Germany wanted Russian oil.,2\n", encoding="utf-8")
+    for args in ([RUBRIC, EXAMPLES], ["evaluate", RUBRIC, marked], ["calibrate", RUBRIC, marked]):
+        with pytest.raises(SystemExit) as stopped:
+            run(capsys, *args, "--semantic")
+        _, err = capsys.readouterr()
+        assert stopped.value.code == EXIT_USAGE
+        assert "--semantic needs the [semantic] extra: pip install 'rapallo-grader[semantic]'" in err
+        assert "Traceback" not in err
+    assert not list(tmp_path.glob("*.calibrated.yaml"))
+
+
+def test_calibrate_with_semantic_fits_the_semantic_matcher(tmp_path, capsys):
+    from rapallo_grader import Rubric, semantic
+    from rapallo_grader.model import SEMANTIC_MODEL
+
+    if not semantic.available():
+        pytest.skip("the [semantic] extra is not installed (pip install -e '.[semantic]')")
+    from .test_calibration import marked_sample
+
+    rubric_path = tmp_path / "drafted.yaml"
+    rubric_path.write_text(Rubric.from_reference(
+        "Why did Germany and Russia sign the Treaty of Rapallo?",
+        ["Germany and Russia were both outcasts in Europe.", "Germany wanted Russian raw materials."],
+        max_score=10).to_yaml(), encoding="utf-8")
+    texts, scores = marked_sample(Rubric.load(RUBRIC), 12, seed=5)
+    marked = tmp_path / "marked.jsonl"
+    marked.write_text("".join(json.dumps({"id": f"e{i}", "text": t, "score": s}) + "\n"
+                              for i, (t, s) in enumerate(zip(texts, scores))), encoding="utf-8")
+    code, out, _ = run(capsys, "calibrate", rubric_path, marked, "--semantic", "--output", tmp_path / "out.yaml")
+    assert code == EXIT_OK and f"# Learned matcher: {SEMANTIC_MODEL}" in (tmp_path / "out.yaml").read_text()
+    assert Rubric.load(tmp_path / "out.yaml").matching.learned_for == SEMANTIC_MODEL
+    code, out, _ = run(capsys, "evaluate", rubric_path, marked, "--semantic", "--format", "json")
+    assert code == EXIT_OK and json.loads(out)["n"] == 12
+
+
 @pytest.mark.parametrize("drafted", [False, True])
 def test_calibrate_writes_a_calibrated_rubric_that_loads(tmp_path, capsys, drafted):
     from rapallo_grader import Rubric

@@ -127,7 +127,16 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _need_semantic(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """``--semantic`` without the extra is a usage error, said before any essay is read."""
+    from .semantic import available
+
+    if args.semantic and not available():
+        parser.error("--semantic needs the [semantic] extra: pip install 'rapallo-grader[semantic]'")
+
+
 def _grade(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    _need_semantic(parser, args)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     if args.resume and (args.output is None or (args.format or "jsonl") != "jsonl"):
@@ -318,6 +327,8 @@ def _marked_parser(prog: str, description: str) -> argparse.ArgumentParser:
     parser.add_argument("--id-col", default="id")
     parser.add_argument("--text-col", default="text")
     parser.add_argument("--score-col", default="score")
+    parser.add_argument("--semantic", action="store_true", help="grade as `grade --semantic` does: add "
+                        "sentence-embedding similarity (needs the [semantic] extra)")
     return parser
 
 
@@ -345,13 +356,14 @@ def evaluate_main(argv: list[str]) -> int:
                             "the teacher awarded.")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
+    _need_semantic(parser, args)
     loaded = _load_marked(args, "grade evaluate")
     if isinstance(loaded, int):
         return loaded
     from .grader import Grader
 
     try:
-        result = Grader(loaded[0]).evaluate(loaded[1])
+        result = Grader(loaded[0], semantic=args.semantic).evaluate(loaded[1])
     except ValueError as exc:
         print(f"grade evaluate: {args.marked}: {exc}", file=sys.stderr)
         return EXIT_SOME_FAILED
@@ -365,6 +377,7 @@ def calibrate_main(argv: list[str]) -> int:
     parser.add_argument("--output", "-o", type=Path,
                         help="where to write the calibrated rubric (default: RUBRIC with .calibrated.yaml)")
     args = parser.parse_args(argv)
+    _need_semantic(parser, args)
     loaded = _load_marked(args, "grade calibrate")
     if isinstance(loaded, int):
         return loaded
@@ -374,7 +387,7 @@ def calibrate_main(argv: list[str]) -> int:
     labelled = all(m.points is not None for m in marked)
     with warnings.catch_warnings():  # a threshold fitted for another matcher is what this run refits
         warnings.simplefilter("ignore", StaleThresholdWarning)
-        grader = Grader(rubric)
+        grader = Grader(rubric, semantic=args.semantic)
     try:
         result = grader.calibrate([m.text for m in marked], [m.score for m in marked],
                                   [set(m.points or ()) for m in marked] if labelled else None, [m.id for m in marked])
