@@ -2,20 +2,20 @@
 
     python scripts/fit_drafting.py [--check]
 
-A short-answer model answer usually lists more than a student must write ("name two tasks", "one
-of the following"), so a rubric drafted with one point per claim and full marks for all of them
+A short-answer model answer usually lists more than a student must write ("name two tasks", "one of
+the following"), so a rubric drafted with one point per claim and full marks for all of them
 under-marks. Where the question says how many things it asks for ("state at least 4 of the
-differences"), that many points earn full marks. For every SAF training question the rubric is drafted from its reference; each
-answer's best match probability per point is computed once; then a grid of (share of points for
-full marks, match threshold) is searched for the best Pearson r with the teacher's points, for
-each way of giving part marks: none; quarters of the threshold reached, in an answer that makes a
-point; the share of the threshold reached, in an answer whose best match reaches a third setting
-(``partial_from``), short of a point made or not. The way is chosen on questions the fit did not
-see (the grid refitted without each training question in turn, scored on that question; all
-three figures are recorded): on the questions it was fitted on, a way with more freedom always
-looks better. The file also records the mean score the chosen
-drafts give to answers written for other questions (which should be near 0). No test or unseen
-split is read. ``--check`` refits and exits 1 if the result differs from the committed file.
+differences"), that many points earn full marks. For every SAF training question the rubric is
+drafted from its reference; each answer's best match probability per point is computed once; then a
+grid of (share of points for full marks, match threshold) is searched for the best Pearson r with
+the teacher's points, for each way of giving part marks: none; quarters of the threshold reached,
+in an answer that makes a point; the share of the threshold reached, in an answer whose best match
+reaches a third setting (``partial_from``), short of a point made or not. The way is chosen on
+questions the fit did not see (the grid refitted without each training question in turn, scored on
+that question; all three figures are recorded): on the questions it was fitted on, a way with more
+freedom always looks better. The file also records the mean score the chosen drafts give to answers
+written for other questions (which should be near 0). No test or unseen split is read. ``--check``
+refits and exits 1 if the result differs from the committed file.
 """
 
 from __future__ import annotations
