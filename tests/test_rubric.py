@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -181,6 +182,27 @@ def test_a_short_answer_draft_needs_as_many_points_as_the_question_asks_for():
     two = Grader(Rubric.from_reference("Name two tasks of the controller.", reference, short_answer=True)).grade(answer)
     share = Grader(Rubric.from_reference("What does the controller do?", reference, short_answer=True)).grade(answer)
     assert two.score == 1.0 > share.score
+
+
+@pytest.mark.parametrize("question, warned", [
+    ("Name the 2 phases of congestion control and explain how the window changes in each.", "'and explain'"),
+    ("Name two modes of control and one weakness for each.", "'for each'"),
+    ("Name two phases of congestion control.", None),
+    ("What does congestion control do, and explain why.", None),  # no count: the share, not the question's
+])
+def test_lint_warns_when_the_question_asks_for_more_than_its_count(question, warned):
+    from rapallo_grader.authoring import lint
+
+    reference = ["Slow start doubles the window each round trip.", "Congestion avoidance adds one segment.",
+                 "On a timeout the threshold halves.", "The window then restarts at one segment."]
+    rubric = Rubric.from_reference(question, reference, short_answer=True)
+    found = [str(f) for f in lint(rubric) if f.place == "count_best"]
+    if warned is None:
+        assert found == []
+    else:
+        assert rubric.count_best == 2 and len(found) == 1 and warned in found[0] and "raise count_best" in found[0]
+    # A teacher who raised count_best has dealt with it.
+    assert [f for f in lint(replace(rubric, count_best=4)) if f.place == "count_best"] == []
 
 
 def test_a_short_answer_draft_gives_full_marks_for_a_share_of_the_points():

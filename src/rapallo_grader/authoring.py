@@ -43,6 +43,11 @@ _ITEMS_ASKED = re.compile(r"\b(?:name|state|give|list|mention|identify|provide|d
                           rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\b(?!\s*[-\u2013]\s*\d)", re.IGNORECASE)
 
 
+# What a question asks for after its count: "... and explain how ...", "... one downside for each".
+_ASKS_MORE = re.compile(r"\b(?:and|also)\s+(?:then\s+)?(?:name|state|give|list|mention|identify|provide|describe|"
+                        r"explain|outline|suggest|compare|discuss|justify)\b|\bfor\s+each\b", re.IGNORECASE)
+
+
 def items_asked(question: str) -> int | None:
     """How many things the question asks for ("Name two tasks": 2), if it says."""
     found = _ITEMS_ASKED.search(question)
@@ -50,6 +55,13 @@ def items_asked(question: str) -> int | None:
         return None
     word = found.group(1).lower()
     return (int(word) if word.isdigit() else _NUMBER_WORDS[word]) or None
+
+
+def _asks_more(question: str) -> str | None:
+    """The words after a question's count that ask for more than that many things, if any."""
+    found = _ITEMS_ASKED.search(question)
+    more = _ASKS_MORE.search(question, found.end()) if found else None
+    return more.group(0) if more else None
 
 
 #: Fitted settings for drafts of short answers (``short_answer=True``), bundled with the models.
@@ -243,6 +255,11 @@ def lint(rubric: Rubric) -> list[Finding]:
                                 f"this version's learned matcher is {DEFAULT_MODEL} ({SEMANTIC_MODEL} with the "
                                 "[semantic] extra), whose probabilities sit elsewhere: run `grade calibrate` "
                                 "again, or delete learned_threshold and learned_for"))
+    more = _asks_more(rubric.question) if rubric.count_best is not None else None
+    if more and rubric.count_best == min(items_asked(rubric.question) or 0, len(rubric.points)):
+        findings.append(Finding("count_best", f"{rubric.count_best} is the number the question names, but it asks "
+                                f"for more after it ('{more}'): if a full answer needs more of the points, "
+                                "raise count_best"))
     total = counted_total([p.marks for p in rubric.points], rubric.count_best)
     if total < rubric.max_score:
         counted = f"the best {rubric.count_best} points" if rubric.count_best else "the points"
