@@ -352,6 +352,11 @@ def test_rubric_draft_short_answer_needs_only_a_share_of_the_points(tmp_path, ca
     settings = ShortAnswerDrafting.load()
     needed = 2  # the question asks for two tasks, and the draft says why it counts two
     assert "# count_best: the best 2 of the 5 points earn full marks (the question asks for 2)" in out_path.read_text()
+    assert "asks for more" not in out_path.read_text()
+    answer.write_text(answer.read_text(encoding="utf-8").replace("SDN controller.", "SDN controller and explain each."),
+                      encoding="utf-8")
+    code, _, _ = run(capsys, "rubric", "draft", answer, "--short-answer", "--output", out_path)
+    assert code == EXIT_OK and "but it asks for more after it ('and explain')" in out_path.read_text()
     assert code == EXIT_OK and len(rubric.points) == 5 and rubric.max_score == 2.0
     assert needed < len(rubric.points) and rubric.points[0].marks * needed >= 2.0
     assert rubric.matching.learned_threshold == settings.learned_threshold
