@@ -156,7 +156,8 @@ def test_thirds_are_rounded_up_so_a_complete_answer_reaches_full_marks():
 @pytest.mark.parametrize("question, asked", [
     ("Name two tasks of the controller.", 2), ("State at least 4 of the differences between UDP and TCP.", 4),
     ("NAME and DESCRIBE two challenges of mobile routing.", 2), ("Give 3 reasons for the treaty.", 3),
-    ("List the seven layers.", 7),
+    ("List the seven layers.", 7), ("What are two advantages of SDN?", 2), ("What are the 3 planes?", 3),
+    ("What are the objectives of IPv6? Please state at least 4 objectives.", 4),
     ("Explain the problem with DQDB in 1-3 sentences.", None), ("You flip a coin 6 times. Which is likelier?", None),
     ("What does the controller do?", None), ("Why did two countries sign the treaty?", None),
 ])

@@ -36,9 +36,10 @@ def claims_of(text: str) -> list[str]:
 
 
 _NUMBER_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
-# "Name two tasks", "State at least 4 of the differences", "Name and describe two challenges";
-# not "Explain it in 1-3 sentences".
-_ITEMS_ASKED = re.compile(r"\b(?:name|state|give|list|mention|identify|provide|describe|explain|outline|suggest)\b"
+# "Name two tasks", "State at least 4 of the differences", "Name and describe two challenges",
+# "What are two advantages"; not "Explain it in 1-3 sentences".
+_ITEMS_ASKED = re.compile(r"\b(?:name|state|give|list|mention|identify|provide|describe|explain|outline|suggest|"
+                          r"what\s+are|which\s+are)\b"
                           r"(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:at\s+least|the|any|only)\s+)*"
                           rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\b(?!\s*[-\u2013]\s*\d)", re.IGNORECASE)
 
