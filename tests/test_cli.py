@@ -357,6 +357,10 @@ def test_rubric_draft_short_answer_needs_only_a_share_of_the_points(tmp_path, ca
                       encoding="utf-8")
     code, _, _ = run(capsys, "rubric", "draft", answer, "--short-answer", "--output", out_path)
     assert code == EXIT_OK and "but it asks for more after it ('and explain')" in out_path.read_text()
+    # Without --short-answer every point is needed: said, since the question asks for two.
+    code, _, err = run(capsys, "rubric", "draft", answer, "--output", out_path)
+    assert code == EXIT_OK and Rubric.load(out_path).count_best is None
+    assert "the question asks for 2 of the 5 points drafted" in err and "--short-answer" in err
     assert code == EXIT_OK and len(rubric.points) == 5 and rubric.max_score == 2.0
     assert needed < len(rubric.points) and rubric.points[0].marks * needed >= 2.0
     assert rubric.matching.learned_threshold == settings.learned_threshold

@@ -460,6 +460,13 @@ def rubric_main(argv: list[str]) -> int:
         return EXIT_USAGE
     if args.max_score is None and not args.short_answer:  # one mark per point
         rubric = Rubric.from_reference(question, texts, float(len(rubric.points)))
+    from .authoring import items_asked
+
+    asked = items_asked(question)
+    if not args.short_answer and asked and asked < len(rubric.points):
+        print(f"grade rubric draft: the question asks for {asked} of the {len(rubric.points)} points drafted; "
+              "this draft needs them all for full marks (add --short-answer for the best "
+              f"{asked}, with part marks)", file=sys.stderr)
     yaml_text = ("# Drafted by `grade rubric draft`: check every point, add key terms, misconceptions and\n"
                  "# feedback, then run `grade rubric check`; `grade calibrate` on 30 or more marked essays\n"
                  "# fits the match threshold to your marking.\n" + _count_note(rubric) + rubric.to_yaml())
