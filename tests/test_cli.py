@@ -232,6 +232,32 @@ def test_a_bad_marked_record_is_named_not_a_traceback(tmp_path, capsys, name, co
     assert code == EXIT_USAGE and out == "" and expected in err
 
 
+def _drafted_rubric(tmp_path):
+    from rapallo_grader import Rubric
+
+    path = tmp_path / "drafted.yaml"
+    path.write_text(Rubric.from_reference(
+        "Why did Germany and Russia sign the Treaty of Rapallo?",
+        ["Germany and Russia were both outcasts in Europe.", "Germany wanted Russian raw materials."],
+        max_score=10).to_yaml(), encoding="utf-8")
+    return path
+
+
+def _marked_sample_csv(tmp_path, n=12):
+    """``n`` essays marked against the bundled rubric, as a teacher's CSV (id, text, score)."""
+    from rapallo_grader import Rubric
+
+    from .test_calibration import marked_sample
+
+    texts, scores = marked_sample(Rubric.load(RUBRIC), n, seed=5)
+    marked = tmp_path / "marked.csv"
+    with marked.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "text", "score"])
+        writer.writerows([f"e{i}", text, score] for i, (text, score) in enumerate(zip(texts, scores)))
+    return marked
+
+
 def test_semantic_without_its_extra_is_a_usage_error_not_a_traceback(tmp_path, capsys, monkeypatch):
     from rapallo_grader import semantic
 
@@ -254,17 +280,7 @@ def test_calibrate_with_semantic_fits_the_semantic_matcher(tmp_path, capsys):
 
     if not semantic.available():
         pytest.skip("the [semantic] extra is not installed (pip install -e '.[semantic]')")
-    from .test_calibration import marked_sample
-
-    rubric_path = tmp_path / "drafted.yaml"
-    rubric_path.write_text(Rubric.from_reference(
-        "Why did Germany and Russia sign the Treaty of Rapallo?",
-        ["Germany and Russia were both outcasts in Europe.", "Germany wanted Russian raw materials."],
-        max_score=10).to_yaml(), encoding="utf-8")
-    texts, scores = marked_sample(Rubric.load(RUBRIC), 12, seed=5)
-    marked = tmp_path / "marked.jsonl"
-    marked.write_text("".join(json.dumps({"id": f"e{i}", "text": t, "score": s}) + "\n"
-                              for i, (t, s) in enumerate(zip(texts, scores))), encoding="utf-8")
+    rubric_path, marked = _drafted_rubric(tmp_path), _marked_sample_csv(tmp_path)
     code, out, _ = run(capsys, "calibrate", rubric_path, marked, "--semantic", "--output", tmp_path / "out.yaml")
     assert code == EXIT_OK and f"# Learned matcher: {SEMANTIC_MODEL}" in (tmp_path / "out.yaml").read_text()
     assert Rubric.load(tmp_path / "out.yaml").matching.learned_for == SEMANTIC_MODEL
@@ -281,21 +297,9 @@ def test_calibrate_with_semantic_fits_the_semantic_matcher(tmp_path, capsys):
 def test_calibrate_writes_a_calibrated_rubric_that_loads(tmp_path, capsys, drafted):
     from rapallo_grader import Rubric
 
-    from .test_calibration import marked_sample
-
-    rubric_path = RUBRIC
-    if drafted:  # no terms: the learned matcher marks, so its threshold is fitted and its model named
-        rubric_path = tmp_path / "drafted.yaml"
-        rubric_path.write_text(Rubric.from_reference(
-            "Why did Germany and Russia sign the Treaty of Rapallo?",
-            ["Germany and Russia were both outcasts in Europe.", "Germany wanted Russian raw materials."],
-            max_score=10).to_yaml(), encoding="utf-8")
-    texts, scores = marked_sample(Rubric.load(RUBRIC), 12, seed=5)
-    marked = tmp_path / "marked.csv"
-    with marked.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["id", "text", "score"])
-        writer.writerows([f"e{i}", text, score] for i, (text, score) in enumerate(zip(texts, scores)))
+    # A drafted rubric has no terms: the learned matcher marks, so its threshold is fitted and its model named.
+    rubric_path = _drafted_rubric(tmp_path) if drafted else RUBRIC
+    marked = _marked_sample_csv(tmp_path)
     out_path = tmp_path / "out.yaml"
     code, out, _ = run(capsys, "calibrate", rubric_path, marked, "--output", out_path)
     assert code == EXIT_OK and "calibrated on 12 marked essays" in out and "only 12" in out
