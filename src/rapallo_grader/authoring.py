@@ -38,15 +38,15 @@ def claims_of(text: str) -> list[str]:
 _NUMBER_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 # "Name two tasks", "State at least 4 of the differences", "Name and describe two challenges",
 # "What are two advantages"; not "Explain it in 1-3 sentences".
-_ITEMS_ASKED = re.compile(r"\b(?:name|state|give|list|mention|identify|provide|describe|explain|outline|suggest|"
-                          r"what\s+are|which\s+are)\b"
+_ASKING = r"name|state|give|list|mention|identify|provide|describe|explain|outline|suggest"
+_ITEMS_ASKED = re.compile(rf"\b(?:{_ASKING}|what\s+are|which\s+are)\b"
                           r"(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:at\s+least|the|any|only)\s+)*"
                           rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\b(?!\s*[-\u2013]\s*\d)", re.IGNORECASE)
 
 
 # What a question asks for after its count: "... and explain how ...", "... one downside for each".
-_ASKS_MORE = re.compile(r"\b(?:and|also)\s+(?:then\s+)?(?:name|state|give|list|mention|identify|provide|describe|"
-                        r"explain|outline|suggest|compare|discuss|justify)\b|\bfor\s+each\b", re.IGNORECASE)
+_ASKS_MORE = re.compile(rf"\b(?:and|also)\s+(?:then\s+)?(?:{_ASKING}|compare|discuss|justify)\b|\bfor\s+each\b",
+                        re.IGNORECASE)
 
 
 def items_asked(question: str) -> int | None:
@@ -56,13 +56,6 @@ def items_asked(question: str) -> int | None:
         return None
     word = found.group(1).lower()
     return (int(word) if word.isdigit() else _NUMBER_WORDS[word]) or None
-
-
-def _asks_more(question: str) -> str | None:
-    """The words after a question's count that ask for more than that many things, if any."""
-    found = _ITEMS_ASKED.search(question)
-    more = _ASKS_MORE.search(question, found.end()) if found else None
-    return more.group(0) if more else None
 
 
 #: Fitted settings for drafts of short answers (``short_answer=True``), bundled with the models.
@@ -103,10 +96,10 @@ class ShortAnswerDrafting:
             settings = cls(float(data["full_marks_share"]), float(data["learned_threshold"]),
                            bool(data["partial_credit"]), str(data["matcher"]),
                            None if start is None else float(start))
+            start = settings.partial_from
         except (OSError, KeyError, TypeError, ValueError) as exc:
             raise RuntimeError(f"{source} is missing or malformed ({exc}); reinstall rapallo-grader or "
                                "rebuild it with scripts/fit_drafting.py") from exc
-        start = settings.partial_from
         if not (0 < settings.full_marks_share <= 1 and 0 < settings.learned_threshold < 1
                 and (start is None or settings.partial_credit and 0 <= start < settings.learned_threshold)):
             raise RuntimeError(f"{source}: settings out of range ({settings}); rebuild it with scripts/fit_drafting.py")
@@ -225,6 +218,17 @@ class Finding:
         return f"{self.place}: {self.message}"
 
 
+def count_outgrown(rubric: Rubric) -> Finding | None:
+    """A ``count_best`` that is the question's number, when the question asks for more after it
+    ("Name the 2 phases ... and explain how ..."): the teacher can tell how many points that takes."""
+    found = _ITEMS_ASKED.search(rubric.question) if rubric.count_best is not None else None
+    more = _ASKS_MORE.search(rubric.question, found.end()) if found else None
+    if not more or rubric.count_best != min(items_asked(rubric.question) or 0, len(rubric.points)):
+        return None
+    return Finding("count_best", f"{rubric.count_best} is the number the question names, but it asks for more "
+                   f"after it ('{more.group(0)}'): if a full answer needs more of the points, raise count_best")
+
+
 def lint(rubric: Rubric) -> list[Finding]:
     """Weak spots a teacher should look at; the rubric is valid either way."""
     findings: list[Finding] = []
@@ -256,11 +260,9 @@ def lint(rubric: Rubric) -> list[Finding]:
                                 f"this version's learned matcher is {DEFAULT_MODEL} ({SEMANTIC_MODEL} with the "
                                 "[semantic] extra), whose probabilities sit elsewhere: run `grade calibrate` "
                                 "again, or delete learned_threshold and learned_for"))
-    more = _asks_more(rubric.question) if rubric.count_best is not None else None
-    if more and rubric.count_best == min(items_asked(rubric.question) or 0, len(rubric.points)):
-        findings.append(Finding("count_best", f"{rubric.count_best} is the number the question names, but it asks "
-                                f"for more after it ('{more}'): if a full answer needs more of the points, "
-                                "raise count_best"))
+    outgrown = count_outgrown(rubric)
+    if outgrown:
+        findings.append(outgrown)
     total = counted_total([p.marks for p in rubric.points], rubric.count_best)
     if total < rubric.max_score:
         counted = f"the best {rubric.count_best} points" if rubric.count_best else "the points"

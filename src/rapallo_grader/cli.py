@@ -485,13 +485,13 @@ def _count_note(rubric: Rubric) -> str:
     """Why a short-answer draft counts the points it does: the number a teacher most often edits."""
     if rubric.count_best is None:
         return ""
-    from .authoring import items_asked, lint
+    from .authoring import count_outgrown, items_asked
 
     asked = items_asked(rubric.question)
     why = f"the question asks for {asked}" if asked else "no number in the question: a share fitted on short answers"
-    more = [f"# {finding}\n" for finding in lint(rubric) if finding.place == "count_best"]
+    outgrown = count_outgrown(rubric)
     return (f"# count_best: the best {rubric.count_best} of the {len(rubric.points)} points earn full marks ({why});\n"
-            "# change it if the question wants more or fewer.\n" + "".join(more))
+            "# change it if the question wants more or fewer.\n" + (f"# {outgrown}\n" if outgrown else ""))
 
 
 def _write(out: IO[str], fmt: str, reports: Iterator[Report], rubric: Rubric) -> Iterator[Report]:
