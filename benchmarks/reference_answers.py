@@ -7,7 +7,8 @@ SAF's single long reference is split into one point per claim, marks split evenl
 Floors: TF-IDF cosine (word unigrams+bigrams, fitted per question) between the answer and its
 closest reference, and rapidfuzz token_set_ratio to the closest reference. Decision thresholds
 for the floors are chosen on the matching training split (best macro-F1); the grader uses its
-own (the learned matcher's, fixed at training).
+own (the learned matcher's, fixed at training). ``--only saf`` also measures the SAF v2 questions
+that v1 lacks (``datasets.saf_new_in_v2``), on which nothing was tuned.
 
     python benchmarks/reference_answers.py [--only semeval|saf|rapallo] [--semantic]
 """
@@ -25,7 +26,7 @@ from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 
-from datasets import SHARED, Question, available, saf, semeval
+from datasets import SHARED, Question, available, saf, saf_new_in_v2, semeval
 
 from rapallo_grader import Grader, Rubric
 from rapallo_grader.agreement import pearson_r
@@ -117,6 +118,20 @@ def saf_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
             print(f"    {'floor: ' + name:24} r {pearson_r(y, s):.3f}  RMSE {np.sqrt(np.mean((y - s) ** 2)):.3f}")
 
 
+def saf_new_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
+    fresh = saf_new_in_v2()
+    y = labels(fresh)
+    sizes = np.cumsum([len(q.answers) for q in fresh])[:-1]
+    print(f"SAF v2 questions v1 does not have ({len(fresh)} questions, n={len(y)}; marks scaled to 0-1; "
+          "pooled r / RMSE; mean of the per-question r)")
+    rows = [(name, grader_scores(fresh, pipeline, alternatives=False, semantic=embedder)[0])
+            for name, embedder in [("grader", None), ("grader + semantic", semantic)][:2 if semantic else 1]]
+    for name, s in [*rows, *((f"floor: {name}", s) for name, s in floors(fresh).items())]:
+        per_question = [pearson_r(a, b) for a, b in zip(np.split(y, sizes), np.split(s, sizes))]
+        print(f"    {name:24} r {pearson_r(y, s):.3f}  RMSE {np.sqrt(np.mean((y - s) ** 2)):.3f}"
+              f"  per question {np.mean(per_question):.3f} ({' '.join(f'{r:.2f}' for r in per_question)})")
+
+
 def rapallo_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
     rubric = Rubric.load(ROOT / "rubrics" / "rapallo.yaml")
     marked = read_marked(SHARED / "rapallo" / "dev_essays.jsonl", [p.id for p in rubric.points])
@@ -135,7 +150,7 @@ def main() -> int:
         return 0
     pipeline = Pipeline()
     semantic = Embedder() if args.semantic else None
-    for name, report in [("semeval", semeval_report), ("saf", saf_report), ("rapallo", rapallo_report)]:
+    for name, report in [("semeval", semeval_report), ("saf", saf_report), ("saf", saf_new_report), ("rapallo", rapallo_report)]:
         if args.only in (None, name):
             report(pipeline, semantic)
     return 0
