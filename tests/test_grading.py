@@ -42,6 +42,7 @@ def test_a_stem_inside_a_word_pair_takes_any_ending(tmp_path, text, expected):
     "Some say Germany wanted Russian oil and grain, but this is wrong.",
     "It was not about Germany getting Russian raw materials, because trade between them stayed small.",
     "Neither Germany nor Russia wanted raw materials or markets from the treaty.",
+    "Germany was not isolated at all. Nor was the treaty about trade or Russian raw materials.",
 ])
 def test_negated_claim_does_not_earn_point(grader, denial):
     report = grader.grade(denial)

@@ -49,6 +49,16 @@ def test_neither_nor_denies_what_it_says_of_both(pipeline, text, negated):
     assert pipeline.parse(text).claims[0].negated is negated
 
 
+@pytest.mark.parametrize("text, negated", [
+    ("Nor was the treaty about trade.", [True]),
+    ("Nor did the Soviets want German technology.", [True]),
+    ("Germany did not want raw materials, nor did it need markets.", [True, True]),
+    ("Germany wanted raw materials, nor was that all.", [False]),  # not a clause of its own
+])
+def test_nor_denies_the_clause_it_opens(pipeline, text, negated):
+    assert [c.negated for c in pipeline.parse(text).claims] == negated
+
+
 @pytest.mark.parametrize("text, reason_negated", [
     # the reason given for a denial is part of it ...
     ("It was not about raw materials, because trade between them stayed small.", True),

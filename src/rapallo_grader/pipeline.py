@@ -297,6 +297,14 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
             # "Neither Germany nor Russia wanted trade" denies what it says of both; a lone
             # "Neither country had allies" stays a statement (of isolation) and keeps its words.
             negated[owner[i]] = True
+        elif parse.lower[i] == "nor" and dep[i] == "cc" and head[i] in heads:
+            # "..., nor did it need markets" denies the clause it opens (spaCy hangs "nor" on the
+            # clause before); "Nor was it about trade" opens and denies its sentence.
+            later = [c for c in parse.children[head[i]] if c > i and c in heads and dep[c] == "conj"]
+            if later:
+                negated[min(later)] = True
+            elif all(parse.punct[j] or parse.space[j] for j in range(first, i)):
+                negated[head[i]] = True
     for clause_head in heads:
         # "It was not about trade, because trade stayed small": the reason given for a denial
         # is part of the denial. A denial is a negated statement with "be" ("was not about",
