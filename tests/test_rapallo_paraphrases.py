@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from .conftest import awarded, detected
@@ -180,3 +183,20 @@ OFF_TARGET = [
 def test_an_off_target_statement_earns_nothing_and_costs_nothing(grader, text):
     report = grader.grade(text)
     assert not awarded(report) and not detected(report)
+
+
+def _written_essays() -> list:
+    """Fourteen whole essays written for the tests, apart from the dev essays, and marked by the
+    scheme before the grader saw them. ``arguable``: points a teacher could give either way.
+    ``known_miss``: what the grader gets wrong on that essay, and why (strict xfail: a fix shows)."""
+    rows = [json.loads(line) for line in (Path(__file__).parent / "data" / "rapallo_written.jsonl").open(encoding="utf-8")]
+    return [pytest.param(row, id=row["id"], marks=[pytest.mark.xfail(strict=True, reason=row["known_miss"])]
+                         if row["known_miss"] else []) for row in rows]
+
+
+@pytest.mark.parametrize("essay", _written_essays())
+def test_a_written_essay_is_marked_as_the_scheme_marks_it(grader, essay):
+    report = grader.grade(essay["text"])
+    made, arguable = set(essay["points"]), set(essay["arguable"])
+    assert made <= awarded(report) <= made | arguable
+    assert detected(report) == set(essay["misconceptions"])
