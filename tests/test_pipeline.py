@@ -59,6 +59,18 @@ def test_nor_denies_the_clause_it_opens(pipeline, text, negated):
     assert [c.negated for c in pipeline.parse(text).claims] == negated
 
 
+@pytest.mark.parametrize("text, claims", [
+    ("They agreed not to attack each other and to split Poland.",
+     [("They agreed not to attack each other", True), ("to split Poland", False)]),
+    ("Germany agreed not to attack and not to split Poland.",
+     [("Germany agreed not to attack", True), ("not to split Poland", True)]),
+    # a "not" on the main verb still denies both infinitives
+    ("Germany did not want to trade and to buy oil.", [("Germany did not want to trade and to buy oil", True)]),
+])
+def test_a_second_infinitive_is_outside_the_firsts_not(pipeline, text, claims):
+    assert [(c.text, c.negated) for c in pipeline.parse(text).claims] == claims
+
+
 @pytest.mark.parametrize("text, reason_negated", [
     # the reason given for a denial is part of it ...
     ("It was not about raw materials, because trade between them stayed small.", True),

@@ -266,6 +266,11 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
         if (dep[i] in _CLAUSE_DEPS and parse.pos[i] in {"VERB", "AUX"}
                 and any(dep[c] in _SUBJECT_DEPS for c in parse.children[i])):
             heads.add(i)
+        elif (dep[i] == "conj" and dep[head[i]] == "xcomp" and _infinitive(parse, i)
+              and any(dep[c] == "neg" for c in parse.children[head[i]])):
+            # "They agreed not to attack each other and to split Poland": the "not" belongs to
+            # the first infinitive, and the second, with its own "to", is said outright.
+            heads.add(i)
     owner: dict[int, int] = {h: h for h in heads}
     for i in tokens:
         # Walk up to the nearest clause head, then record the answer for the whole path, so the
@@ -327,6 +332,10 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
             runs.append(([i], negated[clause], clause == root))
         previous = clause
     return runs
+
+
+def _infinitive(parse: _Parse, i: int) -> bool:
+    return any(parse.dep[c] == "aux" and parse.lower[c] == "to" for c in parse.children[i])
 
 
 def _negates(parse: _Parse, i: int) -> bool:
