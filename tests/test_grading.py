@@ -37,23 +37,6 @@ def test_a_stem_inside_a_word_pair_takes_any_ending(tmp_path, text, expected):
     assert ("P1" in awarded(Grader(Rubric.load(path)).grade(text))) is expected
 
 
-@pytest.mark.parametrize("text, anchor_terms, expected", [
-    # the point's words gathered from three sentences about other things
-    ("Both countries signed in 1922. Germany paid reparations under Versailles. Europe hated communism.", 1, True),
-    ("Both countries signed in 1922. Germany paid reparations under Versailles. Europe hated communism.", 2, False),
-    ("Both countries signed in 1922. They hated the Versailles settlement.", 2, True),  # 'both' may be a neighbour's
-])
-def test_anchor_terms_must_be_in_the_claim_itself(tmp_path, text, anchor_terms, expected):
-    path = tmp_path / "anchors.yaml"
-    path.write_text("question: Why did they sign?\npoints:\n  - id: P1\n    marks: 1\n"
-                    "    text: Both rejected the Versailles settlement.\n"
-                    "    terms: [[versailles, settlement], [hate*, reject*], [both]]\n"
-                    f"    anchor_terms: {anchor_terms}\n", encoding="utf-8")
-    rubric = Rubric.load(path)
-    assert Rubric.from_yaml(rubric.to_yaml()).points[0].anchor_terms == anchor_terms
-    assert ("P1" in awarded(Grader(rubric).grade(text))) is expected
-
-
 @pytest.mark.parametrize("denial", [
     "Economic reasons were not important, and Germany did not want Russian raw materials or markets.",
     "Some say Germany wanted Russian oil and grain, but this is wrong.",

@@ -78,12 +78,6 @@ def test_bundled_rubric_conforms_to_published_schema(rubric):
     ("question: Why?\nquestion: Again?\npoints: []\n", ":2:", "keep one"),
     ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n    terms: [[x]]\n    min_terms: 3\n",
      ":7: points[0].min_terms", "lower it"),
-    ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n    terms: [[x], [y]]\n    anchor_terms: 3\n",
-     ":7: points[0].anchor_terms", "'anchor_terms: 2'"),
-    ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n    terms: [[x], [y], [z]]\n    min_terms: 2\n"
-     "    anchor_terms: 3\n", ":8: points[0].anchor_terms", "from 1 to 2"),
-    ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n    anchor_terms: 2\n",
-     ":6: points[0].anchor_terms", "add term groups"),
     ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\nmatching:\n  threshold: 7\n",
      ":7: matching.threshold", "fraction"),
     ("question: Why?\ncount_best: 2\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",

@@ -202,8 +202,6 @@ def _criterion(c: Criterion, **extra: Any) -> dict[str, Any]:
         out["terms"] = [list(g) for g in c.terms]
     if c.min_terms is not None:
         out["min_terms"] = c.min_terms
-    if c.anchor_terms != 1:
-        out["anchor_terms"] = c.anchor_terms
     if c.exclude:
         out["exclude"] = list(c.exclude)
     if extra.get("feedback"):

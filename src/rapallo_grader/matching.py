@@ -4,8 +4,7 @@ Two signals decide whether a claim makes a point:
 
 * **key-term coverage**: how many of the criterion's synonym groups the claim uses (spelling
   slips forgiven, ``stem*`` matching any ending, multi-word terms matched as adjacent words).
-  The claim itself must use the first group, the anchor (or the first ``anchor_terms``
-  groups); the rest may come from neighbouring
+  The claim itself must use the first group, the anchor; the rest may come from neighbouring
   sentences of the same paragraph, because students spread one point over two sentences.
   Without explicit terms, each content word of the criterion's text is a group, and any of
   them can anchor.
@@ -373,7 +372,6 @@ class Matcher:
 
         groups: list[list[int]] = []
         anchors: list[bool] = []
-        anchors_needed = np.ones(len(self.criteria))
         self._group_owner: list[int] = []
         self.min_terms = np.zeros(len(self.criteria))
         self.terms: list[tuple[tuple[str, ...], ...]] = []
@@ -388,11 +386,9 @@ class Matcher:
                 needed = max(1, math.ceil(len(terms) / 2))
             self.terms.append(terms)
             self.min_terms[ci] = needed or len(terms)
-            if not derived:
-                anchors_needed[ci] = criterion.anchor_terms
             for gi, group in enumerate(terms):
                 groups.append([phrase(t) for t in group])
-                anchors.append(derived or gi < criterion.anchor_terms)
+                anchors.append(derived or gi == 0)
                 self._group_owner.append(ci)
             exclude.append([phrase(t) for t in criterion.exclude])
         vocab.freeze()
@@ -411,7 +407,6 @@ class Matcher:
         self._criterion_groups = np.zeros((len(groups), len(self.criteria)), dtype=np.float32)
         self._criterion_groups[np.arange(len(groups)), self._group_owner] = 1
         self._criterion_anchors = self._criterion_groups * np.array(anchors, dtype=np.float32)[:, None]
-        self._anchors_needed = anchors_needed
         self._exclude_phrases = np.zeros((n_phrases, len(self.criteria)), dtype=np.float32)
         for ci, members in enumerate(exclude):
             self._exclude_phrases[members, ci] = 1
@@ -438,7 +433,7 @@ class Matcher:
         # sentence and then spread to its claims.
         sentence_phrases = self._phrases(sentence_vocab)
 
-        anchored = (self._groups(self._phrases(claim_vocab)) @ self._criterion_anchors) >= self._anchors_needed
+        anchored = (self._groups(self._phrases(claim_vocab)) @ self._criterion_anchors) > 0
         covered = np.where(self._sentence_only, self._groups(sentence_phrases) @ self._criterion_groups,
                            self._groups(self._phrases(window_vocab)) @ self._criterion_groups)[sentence_of_run]
         terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)

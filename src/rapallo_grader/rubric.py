@@ -26,9 +26,7 @@ class Criterion:
 
     ``terms`` is a tuple of synonym groups; a claim covers a group when it uses any term of
     it (a trailing ``*`` matches any ending, spelling slips are forgiven). ``min_terms`` groups
-    must be covered; the first ``anchor_terms`` of them by the claim itself, the rest possibly by
-    its neighbouring sentences, so that a point is not assembled from words about other things.
-    ``exclude`` terms mark a claim as being about something else.
+    must be covered. ``exclude`` terms mark a claim as being about something else.
     """
 
     id: str
@@ -36,7 +34,6 @@ class Criterion:
     alternatives: tuple[str, ...] = ()
     terms: tuple[TermGroup, ...] = ()
     min_terms: int | None = None
-    anchor_terms: int = 1
     exclude: tuple[str, ...] = ()
 
     @property
@@ -281,7 +278,7 @@ class _Where:
 
 _TOP_KEYS = {"title", "question", "max_score", "count_best", "partial_credit", "partial_from", "points",
              "misconceptions", "bands", "levels", "matching"}
-_CRITERION_KEYS = {"id", "text", "alternatives", "terms", "min_terms", "anchor_terms", "exclude"}
+_CRITERION_KEYS = {"id", "text", "alternatives", "terms", "min_terms", "exclude"}
 _POINT_KEYS = _CRITERION_KEYS | {"marks", "feedback", "depth"}
 _LEVEL_KEYS = {"name", "marks", "descriptor", "rule"}
 _MISCONCEPTION_KEYS = _CRITERION_KEYS | {"penalty", "feedback"}
@@ -383,20 +380,9 @@ def _criterion_fields(obj: dict[str, Any], path: Path_, where: _Where) -> dict[s
                              f"'min_terms' must be a whole number from 1 to {len(terms)} "
                              f"(the number of term groups), got {min_terms!r}",
                              "lower it or add term groups")
-    anchor_terms = obj.get("anchor_terms", 1)
-    if "anchor_terms" in obj and not terms:
-        raise where.fail((*path, "anchor_terms"), "'anchor_terms' needs 'terms' to count from",
-                         "add term groups or remove 'anchor_terms'")
-    needed = min_terms or len(terms)
-    if isinstance(anchor_terms, bool) or not isinstance(anchor_terms, int) or not 1 <= anchor_terms <= max(needed, 1):
-        raise where.fail((*path, "anchor_terms"),
-                         f"'anchor_terms' must be a whole number from 1 to {needed} (the term groups a claim "
-                         f"must cover), got {anchor_terms!r}",
-                         "write e.g. 'anchor_terms: 2' for the first two groups, or leave it out for the first alone")
     return dict(id=ident, text=_text(obj, "text", path, where),
                 alternatives=_strings(obj, "alternatives", path, where), terms=terms,
-                min_terms=min_terms, anchor_terms=anchor_terms,
-                exclude=tuple(t.lower() for t in _strings(obj, "exclude", path, where)))
+                min_terms=min_terms, exclude=tuple(t.lower() for t in _strings(obj, "exclude", path, where)))
 
 
 def _unique_ids(items: list[Any], key: str, where: _Where, taken: dict[str, Path_]) -> None:
