@@ -160,6 +160,11 @@ def test_thirds_are_rounded_up_so_a_complete_answer_reaches_full_marks():
     ("What are the objectives of IPv6? Please state at least 4 objectives.", 4),
     ("Explain the problem with DQDB in 1-3 sentences.", None), ("You flip a coin 6 times. Which is likelier?", None),
     ("What does the controller do?", None), ("Why did two countries sign the treaty?", None),
+    # a second item of the same ask adds its own count, or as many again when it has none
+    ("Give 2 reasons for your decision and 1 potential weakness of your recommendation.", 3),
+    ("What is frame bursting? Also, give 1 advantage and disadvantage compared to carrier extension.", 2),
+    ("Name the 2 phases of congestion control and explain how the window changes.", 2),
+    ("Name two tasks and why they matter.", 2), ("Give two reasons. Answer in 2-4 sentences.", 2),
 ])
 def test_items_asked_reads_how_many_things_a_question_asks_for(question, asked):
     from rapallo_grader.authoring import items_asked

@@ -49,13 +49,32 @@ _ASKS_MORE = re.compile(rf"\b(?:and|also)\s+(?:then\s+)?(?:{_ASKING}|compare|dis
                         re.IGNORECASE)
 
 
+_NUMBER = rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\b(?!\s*[-\u2013]\s*\d)"
+# What the same ask adds after its count: "2 reasons ... and 1 weakness" (its own number), or "1
+# advantage and disadvantage" (a bare noun, as many again).
+_AND_COUNTED = re.compile(rf"[^.?!;(]*?\band\s+{_NUMBER}", re.IGNORECASE)
+_AND_BARE = re.compile(r"\s+[a-z-]+\s+and\s+([a-z-]+)\b", re.IGNORECASE)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
 def items_asked(question: str) -> int | None:
-    """How many things the question asks for ("Name two tasks": 2), if it says."""
+    """How many things the question asks for ("Name two tasks": 2; "Give 2 reasons and 1
+    weakness": 3; "give 1 advantage and disadvantage": 2), if it says."""
     found = _ITEMS_ASKED.search(question)
     if not found:
         return None
-    word = found.group(1).lower()
-    return (int(word) if word.isdigit() else _NUMBER_WORDS[word]) or None
+    asked = _number(found.group(1))
+    rest = question[found.end():]
+    counted, bare = _AND_COUNTED.match(rest), _AND_BARE.match(rest)
+    if counted:
+        asked += _number(counted.group(1))
+    elif bare and not re.fullmatch(rf"{_ASKING}|compare|discuss|justify", bare.group(1), re.IGNORECASE) \
+            and bare.group(1).lower() not in _STOP:
+        asked *= 2
+    return asked or None
 
 
 #: Fitted settings for drafts of short answers (``short_answer=True``), bundled with the models.
