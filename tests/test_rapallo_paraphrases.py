@@ -186,7 +186,7 @@ def test_an_off_target_statement_earns_nothing_and_costs_nothing(grader, text):
 
 
 def _written_essays() -> list:
-    """Twenty-six whole essays written for the tests, apart from the dev essays, and marked by the
+    """Thirty-two whole essays written for the tests, apart from the dev essays, and marked by the
     scheme before the grader saw them. ``arguable``: points a teacher could give either way.
     ``known_miss``: what the grader gets wrong on that essay, and why (strict xfail: a fix shows)."""
     rows = [json.loads(line) for line in (Path(__file__).parent / "data" / "rapallo_written.jsonl").open(encoding="utf-8")]
