@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from rapallo_grader.marked import read_marked
+
 from .conftest import awarded, detected
 
 CASES = [
@@ -185,11 +187,14 @@ def test_an_off_target_statement_earns_nothing_and_costs_nothing(grader, text):
     assert not awarded(report) and not detected(report)
 
 
+#: Thirty-two whole essays written apart from the dev essays and marked by the scheme before the
+#: grader saw them, bundled as a marked sample. ``arguable``: points a teacher could give either
+#: way (left out of ``score``). ``known_miss``: what the grader gets wrong on that essay, and why.
+WRITTEN = Path(__file__).parents[1] / "examples" / "marked" / "rapallo_written.jsonl"
+
+
 def _written_essays() -> list:
-    """Thirty-two whole essays written for the tests, apart from the dev essays, and marked by the
-    scheme before the grader saw them. ``arguable``: points a teacher could give either way.
-    ``known_miss``: what the grader gets wrong on that essay, and why (strict xfail: a fix shows)."""
-    rows = [json.loads(line) for line in (Path(__file__).parent / "data" / "rapallo_written.jsonl").open(encoding="utf-8")]
+    rows = [json.loads(line) for line in WRITTEN.open(encoding="utf-8")]
     return [pytest.param(row, id=row["id"], marks=[pytest.mark.xfail(strict=True, reason=row["known_miss"])]
                          if row["known_miss"] else []) for row in rows]
 
@@ -200,3 +205,13 @@ def test_a_written_essay_is_marked_as_the_scheme_marks_it(grader, essay):
     made, arguable = set(essay["points"]), set(essay["arguable"])
     assert made <= awarded(report) <= made | arguable
     assert detected(report) == set(essay["misconceptions"])
+
+
+def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
+    marks = {p.id: p.marks for p in rubric.points}
+    sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
+    assert len(sample) == 32
+    for essay in sample:
+        row = next(r for r in map(json.loads, WRITTEN.open(encoding="utf-8")) if r["id"] == essay.id)
+        assert essay.points == frozenset(row["points"])
+        assert essay.score == max(0.0, min(10.0, sum(marks[p] for p in row["points"]) - len(row["misconceptions"])))
