@@ -187,7 +187,7 @@ def test_an_off_target_statement_earns_nothing_and_costs_nothing(grader, text):
     assert not awarded(report) and not detected(report)
 
 
-#: Thirty-two whole essays written apart from the dev essays and marked by the scheme before the
+#: Forty whole essays written apart from the dev essays and marked by the scheme before the
 #: grader saw them, bundled as a marked sample. ``arguable``: points a teacher could give either
 #: way (left out of ``score``). ``known_miss``: what the grader gets wrong on that essay, and why.
 WRITTEN = Path(__file__).parents[1] / "examples" / "marked" / "rapallo_written.jsonl"
@@ -210,7 +210,7 @@ def test_a_written_essay_is_marked_as_the_scheme_marks_it(grader, essay):
 def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
-    assert len(sample) == 32
+    assert len(sample) == 40
     for essay in sample:
         row = next(r for r in map(json.loads, WRITTEN.open(encoding="utf-8")) if r["id"] == essay.id)
         assert essay.points == frozenset(row["points"])
