@@ -190,23 +190,24 @@ def test_a_short_answer_draft_needs_as_many_points_as_the_question_asks_for():
     assert two.score == 1.0 > share.score
 
 
-@pytest.mark.parametrize("question, warned", [
-    ("Name the 2 phases of congestion control and explain how the window changes in each.", "'and explain'"),
-    ("Name two modes of control and one weakness for each.", "'for each'"),
-    ("Name two phases of congestion control.", None),
-    ("What does congestion control do, and explain why.", None),  # no count: the share, not the question's
+@pytest.mark.parametrize("question, counted, warned", [
+    ("Name the 2 phases of congestion control and explain how the window changes in each.", 2, "'and explain'"),
+    ("Name two modes of control and one weakness for each.", 3, "'for each'"),  # 2 + 1, where a full answer has 4
+    ("Name two phases of congestion control.", 2, None),
+    ("What does congestion control do, and explain why.", 3, None),  # no count: the share, not the question's
 ])
-def test_lint_warns_when_the_question_asks_for_more_than_its_count(question, warned):
+def test_lint_warns_when_the_question_asks_for_more_than_its_count(question, counted, warned):
     from rapallo_grader.authoring import lint
 
     reference = ["Slow start doubles the window each round trip.", "Congestion avoidance adds one segment.",
                  "On a timeout the threshold halves.", "The window then restarts at one segment."]
     rubric = Rubric.from_reference(question, reference, short_answer=True)
     found = [str(f) for f in lint(rubric) if f.place == "count_best"]
+    assert rubric.count_best == counted
     if warned is None:
         assert found == []
     else:
-        assert rubric.count_best == 2 and len(found) == 1 and warned in found[0] and "raise count_best" in found[0]
+        assert len(found) == 1 and warned in found[0] and "raise count_best" in found[0]
     # A teacher who raised count_best has dealt with it.
     assert [f for f in lint(replace(rubric, count_best=4)) if f.place == "count_best"] == []
 

@@ -36,24 +36,22 @@ def claims_of(text: str) -> list[str]:
 
 
 _NUMBER_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+# A count: "2", "two"; not the start of a range ("1-3 sentences").
+_NUMBER = rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\b(?!\s*[-\u2013]\s*\d)"
 # "Name two tasks", "State at least 4 of the differences", "Name and describe two challenges",
 # "What are two advantages"; not "Explain it in 1-3 sentences".
 _ASKING = r"name|state|give|list|mention|identify|provide|describe|explain|outline|suggest"
+_ASKING_MORE = rf"{_ASKING}|compare|discuss|justify"
 _ITEMS_ASKED = re.compile(rf"\b(?:{_ASKING}|what\s+are|which\s+are)\b"
-                          r"(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:at\s+least|the|any|only)\s+)*"
-                          rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\b(?!\s*[-\u2013]\s*\d)", re.IGNORECASE)
-
-
-# What a question asks for after its count: "... and explain how ...", "... one downside for each".
-_ASKS_MORE = re.compile(rf"\b(?:and|also)\s+(?:then\s+)?(?:{_ASKING}|compare|discuss|justify)\b|\bfor\s+each\b",
-                        re.IGNORECASE)
-
-
-_NUMBER = rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\b(?!\s*[-\u2013]\s*\d)"
+                          rf"(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:at\s+least|the|any|only)\s+)*{_NUMBER}", re.IGNORECASE)
 # What the same ask adds after its count: "2 reasons ... and 1 weakness" (its own number), or "1
 # advantage and disadvantage" (a bare noun, as many again).
 _AND_COUNTED = re.compile(rf"[^.?!;(]*?\band\s+{_NUMBER}", re.IGNORECASE)
 _AND_BARE = re.compile(r"\s+[a-z-]+\s+and\s+([a-z-]+)\b", re.IGNORECASE)
+
+
+# What a question asks for after its count: "... and explain how ...", "... one downside for each".
+_ASKS_MORE = re.compile(rf"\b(?:and|also)\s+(?:then\s+)?(?:{_ASKING_MORE})\b|\bfor\s+each\b", re.IGNORECASE)
 
 
 def _number(word: str) -> int:
@@ -71,8 +69,7 @@ def items_asked(question: str) -> int | None:
     counted, bare = _AND_COUNTED.match(rest), _AND_BARE.match(rest)
     if counted:
         asked += _number(counted.group(1))
-    elif bare and not re.fullmatch(rf"{_ASKING}|compare|discuss|justify", bare.group(1), re.IGNORECASE) \
-            and bare.group(1).lower() not in _STOP:
+    elif bare and not re.fullmatch(_ASKING_MORE, bare.group(1), re.IGNORECASE) and bare.group(1).lower() not in _STOP:
         asked *= 2
     return asked or None
 
