@@ -104,6 +104,16 @@ CASES = [
  ("M3", False, "Rapallo was not a military alliance."),
  ("K1", False, "Russia had a revolution in 1917."),
  ("K8", False, "Britain and France were the most powerful countries in Europe."),
+ # Misspelt throughout, as the scheme forgives: long words by spelling distance, a homophone by name.
+ ("K1", True, "It was sined in 1922 at the Jenoa confrence after the frist world war."),
+ ("K2", True, "Germany and Rusia were both isolatted and had no freinds so they reconised each uther."),
+ ("K3", True, "Germany was week becuase of the reperations it had to pay after Versales."),
+ ("K4", True, "The capitalist contries were scarred of comunism spreding so they shuned Russia."),
+ ("K5", True, "Germany wanted Russian raw materals like oyl and grane and new markits for tradeing."),
+ ("K6", True, "The Soviets needed German tecnology and enginears to modernize there industrie."),
+ ("K7", True, "The German armey secretley trained soldjers and tested wepons in Russia to get round the Versailes restrictons."),
+ ("K8", True, "Russia wanted Germany as a counterwieght to Britian and Frace so the capitalists were devided."),
+ ("K9", True, "Both contries hated the Versailes setlement and wanted to overtern it."),
 ]
 
 
