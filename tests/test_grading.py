@@ -373,3 +373,12 @@ def test_the_text_report_names_the_claim_that_decided_when_it_is_not_listed_firs
     text = report.to_text(width=200)
     assert f'evidence @{first.start}-{first.end} ({first.similarity:.2f}): "{first.text}"' in text
     assert f'highest @{top.start}-{top.end} ({top.similarity:.2f}, with the sentences around it): "{top.text}"' in text
+
+
+def test_an_essay_in_capitals_earns_what_it_earns_in_lower_case(grader):
+    essay = ("Germany and Russia were outcasts and had no friends, so they made friends with each other. "
+             "Germany got new markets and raw materials. The Soviet Union got German technology and know-how.")
+    shouted, written = grader.grade(essay.upper()), grader.grade(essay)
+    assert awarded(shouted) == awarded(written) == {"K2", "K5", "K6"}
+    evidence = next(p for p in shouted.points if p.id == "K5").evidence[0]
+    assert essay.upper()[evidence.start:evidence.end] == evidence.text

@@ -119,3 +119,24 @@ def test_a_full_string_cache_starts_again_without_changing_any_claim(pipeline, m
     monkeypatch.setattr(pipeline_module, "_STRINGS_REMEMBERED", 10)
     assert list(pipeline.parse_many(texts)) == expected
     assert len(pipeline._strings) < remembered  # only the last essay's strings are left
+
+
+def test_an_essay_in_capitals_is_read_like_one_in_lower_case(pipeline):
+    essay = "Germany did not want raw materials. BOTH COUNTRIES WERE OUTCASTS, SO THEY RECOGNISED EACH OTHER."
+    shouted, quiet = pipeline.parse(essay.upper()), pipeline.parse(essay.lower())
+    assert [(c.start, c.end, c.lemmas, c.negated, c.statement) for c in shouted.claims] == \
+           [(c.start, c.end, c.lemmas, c.negated, c.statement) for c in quiet.claims]
+    # the claims still show, and point into, the essay as written
+    assert shouted.text == essay.upper() and all(c.text == essay.upper()[c.start:c.end] for c in shouted.claims)
+    # a letter whose lower case is longer ("İ" -> "i̇") keeps offsets aligned
+    turkish = pipeline.parse("İSTANBUL " + essay.upper())
+    assert all(c.text == turkish.text[c.start:c.end] for c in turkish.claims)
+
+
+def test_only_an_essay_mostly_in_capitals_is_lowered_for_the_parser():
+    from rapallo_grader.pipeline import _readable
+
+    essay = "The USSR and the Weimar Republic signed at Rapallo in 1922, during the Genoa Conference."
+    assert _readable(essay) == essay  # acronyms and names keep their capitals
+    assert _readable("NATO AND THE USSR") == "NATO AND THE USSR"  # too few letters to judge
+    assert _readable(essay.upper()) == essay.upper().lower()

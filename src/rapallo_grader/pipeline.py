@@ -91,11 +91,13 @@ class Pipeline:
                     ) -> Iterator[tuple[ParsedEssay, T]]:
         """Like ``parse_many``, carrying a context object along with each text, in order.
         ``n_process`` > 1 parses in that many worker processes (spaCy's own multiprocessing)."""
-        for doc, context in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            yield self._claims(doc), context
+        readable = ((_readable(text), (text, context)) for text, context in pairs)
+        for doc, (text, context) in self.nlp.pipe(readable, as_tuples=True, batch_size=batch_size,
+                                                  n_process=n_process):
+            yield self._claims(doc, text), context
 
-    def _claims(self, doc: Doc) -> ParsedEssay:
-        text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    def _claims(self, doc: Doc, text: str) -> ParsedEssay:
+        """``text``: the essay as written, which ``doc`` parses character for character."""
         parse = _Parse(doc, self._strings)
         fallback = self.info.fallback
         breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
@@ -118,6 +120,16 @@ class Pipeline:
             n_sentences += 1
         n_words = sum(1 for alpha, num in zip(parse.alpha, parse.num) if alpha or num)
         return ParsedEssay(text, tuple(claims), n_words, n_sentences)
+
+
+def _readable(text: str) -> str:
+    """An essay typed in capitals, lower-cased for the parser: spaCy's tagger reads "GERMANY WANTED
+    RAW MATERIALS" as a string of names, with no verb, so it made no claim. Character for
+    character (a letter whose lower case is longer stays), so offsets still point into the essay."""
+    cased = [c for c in text if c.isupper() or c.islower()]
+    if len(cased) < 20 or sum(c.isupper() for c in cased) < 0.8 * len(cased):
+        return text
+    return "".join(lower if len(lower := c.lower()) == 1 else c for c in text)
 
 
 class _Parse:
