@@ -91,10 +91,13 @@ class Pipeline:
                     ) -> Iterator[tuple[ParsedEssay, T]]:
         """Like ``parse_many``, carrying a context object along with each text, in order.
         ``n_process`` > 1 parses in that many worker processes (spaCy's own multiprocessing)."""
-        readable = ((_readable(text), (text, context)) for text, context in pairs)
-        for doc, (text, context) in self.nlp.pipe(readable, as_tuples=True, batch_size=batch_size,
-                                                  n_process=n_process):
-            yield self._claims(doc, text), context
+        # The essay as written travels beside its parse only when the parser reads another copy,
+        # so worker processes are not sent every essay twice.
+        readable = ((parsed, (None if parsed is text else text, context))
+                    for text, context in pairs for parsed in [_readable(text)])
+        for doc, (written, context) in self.nlp.pipe(readable, as_tuples=True, batch_size=batch_size,
+                                                     n_process=n_process):
+            yield self._claims(doc, doc.text if written is None else written), context
 
     def _claims(self, doc: Doc, text: str) -> ParsedEssay:
         """``text``: the essay as written, which ``doc`` parses character for character."""
