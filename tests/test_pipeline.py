@@ -140,3 +140,12 @@ def test_only_an_essay_mostly_in_capitals_is_lowered_for_the_parser():
     assert _readable(essay) == essay  # acronyms and names keep their capitals
     assert _readable("NATO AND THE USSR") == "NATO AND THE USSR"  # too few letters to judge
     assert _readable(essay.upper()) == essay.upper().lower()
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("Hitler signd the tready of Rapalo with Stalin.", True),  # a misspelt verb read as part of a name
+    ("UDP transfers datagrams and TCP transfers segments.", True),  # a verb read as a plural noun
+    ("bulb a", False), ("Versailles - reparations - economy.", False), ("German technology / expertise.", False),
+])
+def test_a_verb_the_tagger_took_for_a_noun_still_makes_a_statement(pipeline, text, statement):
+    assert pipeline.parse(text).claims[0].statement is statement

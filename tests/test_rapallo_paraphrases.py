@@ -115,6 +115,7 @@ CASES = [
  ("K8", True, "Russia wanted Germany as a counterwieght to Britian and Frace so the capitalists were devided."),
  ("K9", True, "Both contries hated the Versailes setlement and wanted to overtern it."),
  ("M1", True, "The treaty was sighned in 1939 by the Nazis."),
+ ("M1", True, "Hitler signd the tready of Rapalo with Stalin."),
  ("M2", True, "In the tready they devided Polland between them."),
  ("M3", True, "Rapalo was a millitary aliance so each had to defend the other."),
 ]

@@ -384,7 +384,8 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
     if fallback:
         statement = len(words) >= 4
     else:
-        statement = any(pos[i] in {"VERB", "AUX"} or _predicative_adjective(parse, i) for i in tokens)
+        statement = any(pos[i] in {"VERB", "AUX"} or _predicative_adjective(parse, i) or _verb_tagged_as_noun(parse, i)
+                        for i in tokens)
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
                  content=content, negated=negated, statement=statement, main=main, links=links, details=details)
@@ -401,6 +402,17 @@ def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
     if pos in _FUNCTION_POS or parse.lemma[i] in {"be", "have", "do"}:
         return False
     return pos != "ADP"
+
+
+def _verb_tagged_as_noun(parse: _Parse, i: int) -> bool:
+    """'Hitler signd the tready', 'UDP transfers datagrams': the tagger took the verb for a name or
+    noun, but the parser made it the sentence's predicate, with a word before it and a noun object
+    after it. A statement, not a note."""
+    if parse.dep[i] != "ROOT" or parse.pos[i] not in {"NOUN", "PROPN"}:
+        return False
+    children = parse.children[i]
+    return (any(c < i and parse.dep[c] in {"compound", "nsubj", "amod"} for c in children)
+            and any(c > i and parse.dep[c] == "dobj" and parse.pos[c] in {"NOUN", "PROPN"} for c in children))
 
 
 def _predicative_adjective(parse: _Parse, i: int) -> bool:
