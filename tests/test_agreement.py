@@ -53,6 +53,13 @@ def test_grader_agrees_with_the_teacher_on_dev_essays(grader, shared_data):
     assert result.micro_f1 >= 0.85
 
 
+def test_the_model_answer_the_scheme_comes_from_earns_every_key_point(grader, shared_data):
+    # A student who copies the model answer makes every point of a scheme derived from it.
+    report = grader.grade((shared_data / "rapallo" / "model_answer.txt").read_text(encoding="utf-8"))
+    assert {p.id for p in report.points if p.awarded} == {p.id for p in grader.rubric.points}
+    assert report.score == grader.rubric.max_score and not any(m.detected for m in report.misconceptions)
+
+
 def test_a_drafted_rubric_calibrated_on_half_the_essays_agrees_on_the_other_half(grader, shared_data):
     """A teacher's route without writing terms: draft from the model answer, mark some essays,
     calibrate. As drafted, the learned matcher's own threshold (set for whole short answers) gives

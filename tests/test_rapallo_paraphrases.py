@@ -116,6 +116,7 @@ CASES = [
  ("K9", True, "Both contries hated the Versailes setlement and wanted to overtern it."),
  ("M1", True, "The treaty was sighned in 1939 by the Nazis."),
  ("M1", True, "Hitler signd the tready of Rapalo with Stalin."),
+ ("K7", True, "Versailles had capped the German army. Germany hoped the treaty would help it strengthen its military."),
  ("M2", True, "In the tready they devided Polland between them."),
  ("M3", True, "Rapalo was a millitary aliance so each had to defend the other."),
 ]
