@@ -40,7 +40,7 @@ from rapallo_grader.authoring import DRAFTING, ShortAnswerDrafting, items_asked 
 from rapallo_grader.model import DEFAULT_MODEL  # noqa: E402
 from rapallo_grader.pipeline import Pipeline  # noqa: E402
 from rapallo_grader.rubric import counted_total  # noqa: E402
-from rapallo_grader.scoring import PARTIAL_STEPS, point_shares  # noqa: E402
+from rapallo_grader.scoring import point_shares, share_matrix  # noqa: E402
 
 SHARES = [round(0.05 * i, 2) for i in range(1, 21)]
 THRESHOLDS = [round(0.02 * i, 2) for i in range(1, 40)]
@@ -109,8 +109,9 @@ def score(matches: Matches, settings: ShortAnswerDrafting) -> np.ndarray:
 
 
 def scores(matches: Matches, settings: list[ShortAnswerDrafting]) -> np.ndarray:
-    """``score`` for many settings at once (one row each): the same arithmetic on a matrix of each
-    answer's probabilities, best first, as the per-answer loop would take minutes for the grid."""
+    """``score`` for many settings at once (one row each): the grader's own part-mark rule
+    (``share_matrix``) on a matrix of each answer's probabilities, best first (padded with -1), as
+    the per-answer loop would take minutes for the grid."""
     sims, asked = matches.sims, np.array(matches.asked)
     width = max(len(s) for s in sims)
     best = np.full((len(sims), width), -1.0)
@@ -120,16 +121,7 @@ def scores(matches: Matches, settings: list[ShortAnswerDrafting]) -> np.ndarray:
     rows = np.arange(len(sims))
     out = np.empty((len(settings), len(sims)), dtype=np.float32)
     for j, setting in enumerate(settings):
-        t, start = setting.learned_threshold, setting.partial_from
-        made = best >= t
-        if setting.partial_credit and start is not None:
-            on_track = best[:, :1] >= start
-            shares = np.where(made, 1.0, np.where(on_track, np.clip(best / t, 0.0, 1.0), 0.0))
-        elif setting.partial_credit:
-            quarters = np.floor(np.maximum(best, 0.0) / t * PARTIAL_STEPS) / PARTIAL_STEPS
-            shares = np.where(made | ~made.any(axis=1, keepdims=True), made, quarters)
-        else:
-            shares = made.astype(float)
+        shares = share_matrix(best, setting.learned_threshold, setting.partial_credit, setting.partial_from)
         needed = np.where(asked > 0, np.minimum(asked, n_points),
                           np.maximum(1, np.ceil(n_points * setting.full_marks_share - 1e-9))).astype(int)
         out[j] = np.minimum(1.0, np.cumsum(shares, axis=1)[rows, needed - 1] / needed)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -131,15 +130,24 @@ def point_shares(best: Sequence[float], thresholds: Sequence[float], partial_cre
     teachers more closely: they give part marks to an answer that makes no point in full, and
     nothing to one whose best match stays under about 0.18.
     """
-    made = [b >= t for b, t in zip(best, thresholds)]
-    if partial_credit and partial_from is not None:
-        on_track = max(best, default=0.0) >= partial_from
-        return [1.0 if m else min(max(b, 0.0) / t, 1.0) if on_track and t > 0 else 0.0
-                for b, t, m in zip(best, thresholds, made)]
-    if not (partial_credit and any(made)):
-        return [float(m) for m in made]
-    return [1.0 if m else math.floor(max(b, 0.0) / t * PARTIAL_STEPS) / PARTIAL_STEPS if t > 0 else 0.0
-            for b, t, m in zip(best, thresholds, made)]
+    return [float(x) for x in share_matrix(np.array([best], dtype=float), np.array([thresholds], dtype=float),
+                                           partial_credit, partial_from)[0]]
+
+
+def share_matrix(best: np.ndarray, thresholds: np.ndarray | float, partial_credit: bool,
+                 partial_from: float | None = None) -> np.ndarray:
+    """``point_shares`` for many answers at once (a row each, a column per point), as the drafting
+    fit scores thousands of settings over every training answer with it."""
+    made = best >= thresholds
+    if best.shape[1] == 0 or not partial_credit:
+        return made.astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        reached = np.where(thresholds > 0, np.maximum(best, 0.0) / thresholds, 0.0)
+    if partial_from is not None:
+        on_track = best.max(axis=1, keepdims=True) >= partial_from
+        return np.where(made, 1.0, np.where(on_track, np.minimum(reached, 1.0), 0.0))
+    quarters = np.floor(reached * PARTIAL_STEPS) / PARTIAL_STEPS
+    return np.where(made, 1.0, np.where(made.any(axis=1, keepdims=True), quarters, 0.0))
 
 
 def generic_words(rubric: Rubric) -> frozenset[str]:
