@@ -112,12 +112,12 @@ class ShortAnswerDrafting:
             settings = cls(float(data["full_marks_share"]), float(data["learned_threshold"]),
                            bool(data["partial_credit"]), str(data["matcher"]),
                            None if start is None else float(start))
-            start = settings.partial_from
         except (OSError, KeyError, TypeError, ValueError) as exc:
             raise RuntimeError(f"{source} is missing or malformed ({exc}); reinstall rapallo-grader or "
                                "rebuild it with scripts/fit_drafting.py") from exc
         if not (0 < settings.full_marks_share <= 1 and 0 < settings.learned_threshold < 1
-                and (start is None or settings.partial_credit and 0 <= start < settings.learned_threshold)):
+                and (settings.partial_from is None
+                     or settings.partial_credit and 0 <= settings.partial_from < settings.learned_threshold)):
             raise RuntimeError(f"{source}: settings out of range ({settings}); rebuild it with scripts/fit_drafting.py")
         return settings
 

@@ -129,8 +129,9 @@ def _readable(text: str) -> str:
     """An essay typed in capitals, lower-cased for the parser: spaCy's tagger reads "GERMANY WANTED
     RAW MATERIALS" as a string of names, with no verb, so it made no claim. Character for
     character (a letter whose lower case is longer stays), so offsets still point into the essay."""
-    cased = [c for c in text if c.isupper() or c.islower()]
-    if len(cased) < 20 or sum(c.isupper() for c in cased) < 0.8 * len(cased):
+    upper = sum(map(str.isupper, text))
+    cased = upper + sum(map(str.islower, text))
+    if cased < 20 or upper < 0.8 * cased:
         return text
     return "".join(lower if len(lower := c.lower()) == 1 else c for c in text)
 
