@@ -208,10 +208,13 @@ def test_an_off_target_statement_earns_nothing_and_costs_nothing(grader, text):
 WRITTEN = Path(__file__).parents[1] / "examples" / "marked" / "rapallo_written.jsonl"
 
 
+def _written_rows() -> list[dict]:
+    return [json.loads(line) for line in WRITTEN.read_text(encoding="utf-8").splitlines()]
+
+
 def _written_essays() -> list:
-    rows = [json.loads(line) for line in WRITTEN.open(encoding="utf-8")]
     return [pytest.param(row, id=row["id"], marks=[pytest.mark.xfail(strict=True, reason=row["known_miss"])]
-                         if row["known_miss"] else []) for row in rows]
+                         if row["known_miss"] else []) for row in _written_rows()]
 
 
 @pytest.mark.parametrize("essay", _written_essays())
@@ -226,7 +229,8 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     assert len(sample) == 40
+    rows = {row["id"]: row for row in _written_rows()}
     for essay in sample:
-        row = next(r for r in map(json.loads, WRITTEN.open(encoding="utf-8")) if r["id"] == essay.id)
+        row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
         assert essay.score == max(0.0, min(10.0, sum(marks[p] for p in row["points"]) - len(row["misconceptions"])))
