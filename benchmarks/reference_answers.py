@@ -8,7 +8,9 @@ Floors: TF-IDF cosine (word unigrams+bigrams, fitted per question) between the a
 closest reference, and rapidfuzz token_set_ratio to the closest reference. Decision thresholds
 for the floors are chosen on the matching training split (best macro-F1); the grader uses its
 own (the learned matcher's, fixed at training). ``--only saf`` also measures the SAF v2 questions
-that v1 lacks (``datasets.saf_new_in_v2``), on which nothing was tuned.
+that v1 lacks (``datasets.saf_new_in_v2``), on which nothing was tuned. AUC and r carry a 95%
+interval from resampling the split's questions: how far a figure could move on another draw of
+questions like these.
 
     python benchmarks/reference_answers.py [--only semeval|saf|rapallo] [--semantic]
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -73,6 +76,25 @@ def best_threshold(y: np.ndarray, score: np.ndarray) -> float:
     return float(max(candidates, key=lambda t: f1_score(y, score >= t, average="macro")))
 
 
+#: Resamplings for the intervals: questions drawn with replacement, each with all its answers, since
+#: answers to one question are not independent (a question's reference decides many of them at once).
+RESAMPLES = 1000
+
+
+def interval(metric: Callable[[np.ndarray, np.ndarray], float], y: np.ndarray, score: np.ndarray,
+             sizes: list[int]) -> str:
+    """95% percentile interval of ``metric`` over questions resampled with replacement (fixed seed)."""
+    runs = np.split(np.arange(len(y)), np.cumsum(sizes)[:-1])
+    draw = np.random.default_rng(0)
+    values = []
+    for _ in range(RESAMPLES):
+        rows = np.concatenate([runs[i] for i in draw.integers(len(runs), size=len(runs))])
+        if len(np.unique(y[rows])) > 1:
+            values.append(metric(y[rows], score[rows]))
+    low, high = np.percentile(values, [2.5, 97.5])
+    return f"({low:.3f}-{high:.3f})"
+
+
 def semeval_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
     print("SemEval-2013 Task 7, 2-way (correct vs incorrect); accuracy / macro-F1 / AUC")
     for corpus, splits in [("sciEntsBank", ["test-unseen-answers", "test-unseen-questions", "test-unseen-domains"]),
@@ -89,10 +111,12 @@ def semeval_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
                 decided, best = grader_scores(test, pipeline, alternatives=True, semantic=semantic)
                 rows.append(("grader + semantic", decided > 0, best))
             rows += [(f"floor: {name}", s >= thresholds[name], s) for name, s in floors(test).items()]
-            print(f"  {corpus} {split} (n={len(y)})")
+            sizes = [len(q.answers) for q in test]
+            print(f"  {corpus} {split} (n={len(y)}, {len(test)} questions)")
             for name, decision, score in rows:
                 print(f"    {name:24} acc {accuracy_score(y, decision):.3f}  macro-F1 "
-                      f"{f1_score(y, decision, average='macro'):.3f}  AUC {roc_auc_score(y, score):.3f}")
+                      f"{f1_score(y, decision, average='macro'):.3f}  AUC {roc_auc_score(y, score):.4f} "
+                      f"{interval(roc_auc_score, y, score, sizes)}")
 
 
 def other_answers(questions: list[Question], per_question: int = 40) -> list[Question]:
@@ -108,14 +132,19 @@ def saf_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
     for split in ["unseen_answers", "unseen_questions"]:
         test = saf(split)
         y = labels(test)
-        print(f"  {split} (n={len(y)})")
+        sizes = [len(q.answers) for q in test]
+        print(f"  {split} (n={len(y)}, {len(test)} questions)")
         for name, embedder in [("grader", None), ("grader + semantic", semantic)][:2 if semantic else 1]:
             fraction, _ = grader_scores(test, pipeline, alternatives=False, semantic=embedder)
             elsewhere, _ = grader_scores(other_answers(test), pipeline, alternatives=False, semantic=embedder)
-            print(f"    {name:24} r {pearson_r(y, fraction):.3f}  RMSE {np.sqrt(np.mean((y - fraction) ** 2)):.3f}"
-                  f"  other questions' answers {elsewhere.mean():.3f}")
+            print(f"    {name:24} {points_agreement(y, fraction, sizes)}  other questions' answers {elsewhere.mean():.3f}")
         for name, s in floors(test).items():
-            print(f"    {'floor: ' + name:24} r {pearson_r(y, s):.3f}  RMSE {np.sqrt(np.mean((y - s) ** 2)):.3f}")
+            print(f"    {'floor: ' + name:24} {points_agreement(y, s, sizes)}")
+
+
+def points_agreement(y: np.ndarray, score: np.ndarray, sizes: list[int]) -> str:
+    return (f"r {pearson_r(y, score):.4f} {interval(pearson_r, y, score, sizes)}  "
+            f"RMSE {np.sqrt(np.mean((y - score) ** 2)):.3f}")
 
 
 def saf_new_report(pipeline: Pipeline, semantic: Embedder | None) -> None:
