@@ -49,8 +49,8 @@ def test_grader_agrees_with_the_teacher_on_dev_essays(grader, shared_data):
     result = agreement([r["score"] for r in rows], [rep.score for rep in reports],
                        [set(r["points"]) for r in rows], [{p.id for p in rep.points if p.awarded} for rep in reports],
                        ids)
-    assert result.qwk >= 0.85
-    assert result.micro_f1 >= 0.85
+    assert result.qwk >= 0.90  # the targets
+    assert result.micro_f1 >= 0.90
 
 
 def test_the_model_answer_the_scheme_comes_from_earns_every_key_point(grader, shared_data):

@@ -72,6 +72,34 @@ def test_keyword_list_earns_nothing_and_is_flagged(grader):
     assert "keyword_list" in report.flags
 
 
+def test_a_sentence_listing_keywords_earns_nothing_and_says_why(grader):
+    report = grader.grade("Rapallo was about isolation, recognition, Versailles, reparations, communism and trade.")
+    assert not awarded(report)
+    k2 = next(p for p in report.points if p.id == "K2")
+    assert k2.near_misses and k2.near_misses[0].refused == "a list of keywords"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They agreed to split Polland between them.", True),  # a slip in one word of the pair
+    ("The capitalists would be split and weakened.", False),  # "split and" is 86% like "split poland"
+])
+def test_a_slip_in_a_word_pair_is_a_slip_in_its_words(tmp_path, text, expected):
+    path = tmp_path / "pair.yaml"
+    path.write_text("question: What did the treaty do?\npoints:\n  - id: P1\n    marks: 1\n"
+                    "    text: It divided Poland.\n    terms:\n      - [split poland]\n", encoding="utf-8")
+    assert ("P1" in awarded(Grader(Rubric.load(path)).grade(text))) is expected
+
+
+def test_a_sentence_that_makes_its_own_point_lends_no_words_to_its_neighbours(grader):
+    # Hatred (K4's sentence), Versailles (K3's) and "both" (K2's) side by side are not K9.
+    report = grader.grade("Russia was hated because of its communism. Germany was ruined by the reparations of "
+                          "Versailles. Both countries were outsiders with no friends.")
+    assert {"K3", "K4", "K2"} <= awarded(report) and "K9" not in awarded(report)
+    # A neighbour that makes no point of its own still completes one.
+    assert "K9" in awarded(grader.grade("The Versailles settlement was imposed by the victors. "
+                                        "Both wanted to overturn it."))
+
+
 @pytest.mark.parametrize("correct, slipped", [
     ("The Treaty of Versailles forced Germany to pay huge reparations, so its economy collapsed.",
      "The Treaty of Versaile forced Germany to pay huge reparatons, so its economy colapsed."),

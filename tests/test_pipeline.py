@@ -89,9 +89,35 @@ def test_not_only_is_not_a_denial(pipeline):
     assert not pipeline.parse("It was not only about trade.").claims[0].negated
 
 
+@pytest.mark.parametrize("denial", ["but that is not true", "but this is not the case", "but that isn't correct"])
+def test_saying_it_is_not_true_denies_the_sentence(pipeline, denial):
+    essay = pipeline.parse(f"Some say Germany wanted Russian oil, {denial}. Germany was weak.")
+    assert [c.negated for c in essay.claims if c.sentence == 0] == [True] * 3
+    assert not any(c.negated for c in essay.claims if c.sentence == 1)
+
+
+@pytest.mark.parametrize("text, listing", [
+    ("Reasons: isolation, recognition, reparations, weak Germany, fear, markets, overturn the settlement.", True),
+    ("Rapallo was about isolation, recognition, Versailles, reparations, communism and trade.", True),
+    ("Germany was hit by reparations, inflation, unemployment, strikes and murders.", False),
+    ("It was cold, wet, dark, and the talks went on for weeks.", False),
+    ("Germany weak: reparations (Versailles), inflation, unstable govts.", False),
+])
+def test_a_list_of_keywords_is_a_listing(pipeline, text, listing):
+    claim = pipeline.parse(text).claims[0]
+    assert claim.listing is listing
+    assert claim.statement  # each has a verb: fragments are another matter
+
+
 def test_each_line_of_a_list_is_its_own_sentence(pipeline):
     essay = pipeline.parse("- Germany was weak\n- Russia was isolated")
     assert [c.sentence for c in essay.claims] == [0, 1]
+
+
+def test_the_number_of_a_numbered_list_is_not_a_sentence(pipeline):
+    essay = pipeline.parse("Reasons:\n1.\nGermany was weak\n2.\nRussia was isolated\nb)\nIt was 1922.\n1922.")
+    assert [(c.sentence, c.text) for c in essay.claims] == [
+        (0, "Reasons"), (1, "Germany was weak"), (2, "Russia was isolated"), (3, "It was 1922"), (4, "1922")]
 
 
 def test_fragments_are_not_statements(pipeline):

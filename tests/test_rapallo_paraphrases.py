@@ -119,6 +119,18 @@ CASES = [
  ("K7", True, "Versailles had capped the German army. Germany hoped the treaty would help it strengthen its military."),
  ("M2", True, "In the tready they devided Polland between them."),
  ("M3", True, "Rapalo was a millitary aliance so each had to defend the other."),
+ # Student wordings found by a seventh batch of written essays.
+ ("K3", True, "After Versailles Germany had serious problems paying the reparations."),
+ ("K4", True, "Most European governments did not like Soviet Russia because of its communism."),
+ ("K4", True, "To the West, communism was a disease that might infect its own workers."),
+ ("K7", True, "Germany built weapons in Russia because it was not allowed to build them at home."),
+ ("K7", True, "The German generals could test the tanks Versailles had forbidden at a base hidden in Russia."),
+ ("K9", True, "Both nations felt humiliated by the peace of 1919 and wanted to get rid of it."),
+ ("K9", True, "Germany and Russia each saw the post-war settlement as a dictated peace."),
+ ("M3", True, "Under the treaty, if either was attacked the other promised to come to help."),
+ ("K8", False, "Stalin and Hitler agreed to split Poland, which alarmed Britain and France."),
+ ("K5", False, "Some say Germany signed for Russian oil, but that is not true."),
+ ("K2", False, "Reasons: isolation, recognition, reparations, communism, trade, secret training, overturn the settlement."),
 ]
 
 
@@ -228,8 +240,8 @@ def test_a_written_essay_is_marked_as_the_scheme_marks_it(grader, essay):
 def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
-    assert len(sample) == 40
     rows = {row["id"]: row for row in _written_rows()}
+    assert len(sample) == len(rows) == 63
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 # ("gain" is not a slip for "grain"); word pairs need more letters still ("and the" vs "end the").
 _MIN_FUZZY_LENGTH = 6
 _MIN_FUZZY_PAIR_LENGTH = 10
+#: A misspelt word pair must be close word by word too: "split and" is 86% like "split poland" as
+#: a whole, but "and" is no slip for "poland" (67%); "frist world" for "first world" is (80%).
+_MIN_PAIR_WORD_SIMILARITY = 75
 #: Word forms whose term hits are remembered between essays (about 1 KB each for a large rubric).
 CACHE_FORMS = 200_000
 
@@ -55,10 +58,11 @@ class Refusal(IntEnum):
     NEGATED = 1
     FRAGMENT = 2
     EXCLUDED = 3
+    LIST = 4
 
     @property
     def reason(self) -> str:
-        return {0: "", 1: "negated", 2: "not a statement", 3: "about something else"}[int(self)]
+        return {0: "", 1: "negated", 2: "not a statement", 3: "about something else", 4: "a list of keywords"}[int(self)]
 
 
 #: What the learned matcher sees of a claim/criterion pair, in this order.
@@ -150,7 +154,10 @@ class _Vocabulary:
         out = np.zeros((len(forms), len(self.words)), dtype=bool)
         if self._exact:
             score = process.cdist(forms, self._exact_text, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
-            out[:, self._exact] = (score == 100) | ((score >= self.spelling) & self._exact_long)
+            slips = (score < 100) & (score >= self.spelling) & self._exact_long
+            for row, column in zip(*np.nonzero(slips)):
+                slips[row, column] = _pair_words_close(forms[row], self._exact_text[column])
+            out[:, self._exact] = (score == 100) | slips
         for length, columns in self._stems_by_length:
             stems = [self.words[i][:-1] for i in columns]
             heads = [f[:length] for f in forms]
@@ -161,6 +168,13 @@ class _Vocabulary:
         for i, pattern in self._pairs.items():
             out[:, i] = [pattern.fullmatch(f) is not None for f in forms]
         return out
+
+
+def _pair_words_close(form: str, term: str) -> bool:
+    """A slip for a word pair is a slip in each word (single words pass)."""
+    words, term_words = form.split(" "), term.split(" ")
+    return len(words) == len(term_words) and all(
+        fuzz.ratio(a, b) >= _MIN_PAIR_WORD_SIMILARITY for a, b in zip(words, term_words))
 
 
 def _pair_pattern(pair: str) -> re.Pattern[str]:
@@ -352,6 +366,7 @@ class Matcher:
         # are rules and stay in charge where they exist.
         self.model = model
         self.learned = np.array([model is not None and not c.terms for c in self.criteria])
+        self._rule_points = ~self.learned & ~self._sentence_only
         learned_threshold = settings.learned_threshold
         if learned_threshold is None:
             learned_threshold = model.threshold if model is not None else settings.threshold
@@ -428,25 +443,21 @@ class Matcher:
         sentence_of_run = np.cumsum(np.r_[0, sentences[1:] != sentences[:-1]])
         sentence_paragraph = paragraphs[starts]
         sentence_vocab = np.logical_or.reduceat(claim_vocab, starts, axis=0)
-        window_vocab = _window(sentence_vocab, sentence_paragraph, self.settings.context_sentences)
         # Phrases and groups are row-wise, so sentences' and windows' are computed once per
         # sentence and then spread to its claims.
         sentence_phrases = self._phrases(sentence_vocab)
-
         anchored = (self._groups(self._phrases(claim_vocab)) @ self._criterion_anchors) > 0
-        covered = np.where(self._sentence_only, self._groups(sentence_phrases) @ self._criterion_groups,
-                           self._groups(self._phrases(window_vocab)) @ self._criterion_groups)[sentence_of_run]
-        terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)
+        sentence_covered = self._groups(sentence_phrases) @ self._criterion_groups
 
         fuzzy, sort_ratio, cosine, window_cosine = self._wording_similarities(essay, sentence_of_run,
                                                                               sentence_paragraph)
         recall, precision, window_recall, window_related = self._lemma_overlap(essay, starts, sentence_of_run,
                                                                                sentence_paragraph)
         weight = self.settings.fuzzy_weight
-        raw = (1 - weight) * terms + weight * fuzzy
 
         claim_negated = np.array([c.negated for c in claims])[:, None]
         statement = np.array([c.statement for c in claims])[:, None]
+        listing = np.array([c.listing for c in claims])[:, None]
         refusal = np.zeros((n_claims, n_criteria), dtype=np.int8)
         excluded = (sentence_phrases.astype(np.float32) @ self._exclude_phrases)[sentence_of_run] > 0
         refusal[excluded] = Refusal.EXCLUDED
@@ -456,12 +467,23 @@ class Matcher:
         # A misconception needs a statement either way.
         ruled = ~(self.learned & ~self._sentence_only)[None, :]
         refusal[~statement[:, 0, None] & ruled] = Refusal.FRAGMENT
+        refusal[listing[:, 0, None] & ruled] = Refusal.LIST
         # A negated claim only makes a point that is itself worded negatively ("could not unite
         # against Russia"), and then only if it is close to such a wording. (Leaving negation to
         # the learned matcher too would gain another 0.01 AUC there, but it then credits "Their
         # hands are not different sizes" for "different sized hands".)
         negated = claim_negated & ~(self._has_negated_wording[None, :] & (fuzzy >= self.settings.near_miss))
         refusal[negated] = Refusal.NEGATED
+
+        window_covered = self._groups(self._phrases(
+            _window(sentence_vocab, sentence_paragraph, self.settings.context_sentences))) @ self._criterion_groups
+        if self._rule_points.any():
+            window_covered[:, self._rule_points] = self._lent_coverage(
+                sentence_vocab, sentence_paragraph, starts, sentence_of_run, anchored, sentence_covered, fuzzy,
+                refusal, ruled)
+        covered = np.where(self._sentence_only, sentence_covered, window_covered)[sentence_of_run]
+        terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)
+        raw = (1 - weight) * terms + weight * fuzzy
 
         shape = (n_claims, n_criteria)
         claim_words = np.log1p([len(c.content.split()) for c in claims])[:, None]
@@ -484,6 +506,21 @@ class Matcher:
         # Rule points need their anchor term in the claim itself, so similarity already orders them.
         own = np.where(self.learned[None, :], recall + fuzzy, similarity)
         return MatchTable(similarity, decisive, terms, fuzzy, refusal, features, own)
+
+    def _lent_coverage(self, sentence_vocab: np.ndarray, sentence_paragraph: np.ndarray, starts: np.ndarray,
+                       sentence_of_run: np.ndarray, anchored: np.ndarray, sentence_covered: np.ndarray,
+                       fuzzy: np.ndarray, refusal: np.ndarray, ruled: np.ndarray) -> np.ndarray:
+        """Term groups each sentence's window covers for the rule points, where a neighbouring
+        sentence lends its words only if it makes no point (or misconception) of its own: beside a
+        sentence on reparations, "Russia was hated for its communism" has made its point and does
+        not also supply the hostility of "both opposed Versailles". Sentences x rule points."""
+        own = np.where(anchored, np.minimum(sentence_covered[sentence_of_run] / self.min_terms, 1.0), 0.0)
+        weight = self.settings.fuzzy_weight
+        owns = ((1 - weight) * own + weight * fuzzy >= self.thresholds) & (refusal == Refusal.NONE) & ruled
+        lender = ~np.logical_or.reduceat(owns.any(axis=1), starts)
+        lent = sentence_vocab | _window(sentence_vocab & lender[:, None], sentence_paragraph,
+                                        self.settings.context_sentences)
+        return self._groups(self._phrases(lent)) @ self._criterion_groups[:, self._rule_points]
 
     def _semantic(self, essay: ParsedEssay) -> np.ndarray:
         assert self.embedder is not None

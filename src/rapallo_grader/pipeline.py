@@ -27,12 +27,17 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj"}
 _NOT_A_DENIAL_AFTER = {"only", "just", "merely", "simply", "solely", "entirely"}
 _DENIAL_WORDS = {"wrong", "false", "untrue", "myth", "incorrect", "mistaken", "nonsense"}
 _DENIAL_SUBJECTS = {"this", "that", "which", "it"}
+#: "..., but that is not true": these deny when their clause is negated.
+_TRUTH_WORDS = {"true", "correct", "right", "case", "accurate"}
+_CONDITIONS = {"if", "unless", "when", "whether"}
+_MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll", "'d"}
 _NEGATORS = {"not", "n't", "never"}
 _REASON_MARKERS = {"because", "since", "as"}
 _PREDICATE_LINKS = {"conj", "xcomp", "aux", "auxpass"}
 _FUNCTION_POS = {"DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "INTJ", "X", "SYM"}
 _KEPT_FUNCTION_WORDS = {"not", "n't", "no", "never", "none", "nothing", "on", "off", "out", "between",
                         "without", "same", "different", "both", "neither", "either", "all", "only"}
+_MARKER_LETTERS = {*"abcdefgh", "i", "ii", "iii", "iv", "v", "vi"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 #: spaCy string hashes already turned into text (words, lemmas, labels); a stream starts again past this.
 _STRINGS_REMEMBERED = 200_000
@@ -56,6 +61,9 @@ class Claim:
     links: tuple[str, ...] = ()
     #: Specific detail in the claim's sentence: figures and dates, named people, places, things.
     details: tuple[str, ...] = ()
+    #: A list of keywords ("Reasons: isolation, recognition, reparations, fear, ..."): it names
+    #: topics and claims none of them, so a teacher's terms found in it earn nothing.
+    listing: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,7 @@ class Pipeline:
         n_sentences = 0
         for sent in doc.sents:
             tokens = range(sent.start, sent.end)
-            if all(parse.space[i] or parse.punct[i] for i in tokens):
+            if all(parse.space[i] or parse.punct[i] for i in tokens) or _list_marker(parse, tokens):
                 continue
             denied = not fallback and _is_denial(parse, tokens)
             links = () if fallback else _links(parse, tokens)
@@ -123,6 +131,16 @@ class Pipeline:
             n_sentences += 1
         n_words = sum(1 for alpha, num in zip(parse.alpha, parse.num) if alpha or num)
         return ParsedEssay(text, tuple(claims), n_words, n_sentences)
+
+
+def _list_marker(parse: _Parse, tokens: range) -> bool:
+    """'1.', 'b)', '(iv)' on a line of its own: the parser makes the number of a numbered list a
+    sentence, which would stand between the line and its neighbours."""
+    words = [i for i in tokens if not parse.space[i] and not parse.punct[i]]
+    if len(words) != 1:
+        return False
+    word = parse.lower[words[0]].strip(".)")
+    return (word.isdigit() and len(word) <= 2) or word in _MARKER_LETTERS  # not "1922."
 
 
 def _readable(text: str) -> str:
@@ -261,13 +279,27 @@ def _details(parse: _Parse, tokens: range) -> tuple[str, ...]:
 
 
 def _is_denial(parse: _Parse, tokens: range) -> bool:
-    """'..., but this is wrong' denies everything else the sentence says."""
+    """'..., but this is wrong' and '..., but that is not true' deny everything else the sentence says."""
     for i in tokens:
-        if parse.lemma[i] in _DENIAL_WORDS:
-            if any(parse.dep[c] in _SUBJECT_DEPS and parse.lower[c] in _DENIAL_SUBJECTS
-                   for c in parse.children[parse.head[i]]):
-                return True
+        siblings = parse.children[parse.head[i]]
+        if not any(parse.dep[c] in _SUBJECT_DEPS and parse.lower[c] in _DENIAL_SUBJECTS for c in siblings):
+            continue
+        if parse.lemma[i] in _DENIAL_WORDS or _denies_truth(parse, i):
+            return True
     return False
+
+
+def _denies_truth(parse: _Parse, i: int) -> bool:
+    """'that is not true', 'this is not the case'; not 'if this is not the case, ...' or '... if
+    you do not, it will not be correct' (conditions), 'which is not the case in ...' (a restriction)
+    or 'this does not hold true for ...' (a claim of its own)."""
+    head = parse.head[i]
+    siblings = parse.children[head]
+    conditional = any(parse.lower[c] in _CONDITIONS or parse.lower[c] in _MODALS
+                      or any(parse.lower[m] in _CONDITIONS for m in parse.children[c]) for c in siblings)
+    return (parse.lemma[i] in _TRUTH_WORDS and parse.lemma[head] == "be"
+            and any(_negates(parse, c) for c in siblings)
+            and not conditional and not any(parse.lower[c] == "which" for c in siblings))
 
 
 def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tuple[list[int], bool, bool]]:
@@ -389,7 +421,8 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                         for i in tokens)
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
-                 content=content, negated=negated, statement=statement, main=main, links=links, details=details)
+                 content=content, negated=negated, statement=statement, main=main, links=links, details=details,
+                 listing=not fallback and _keyword_list(parse, tokens))
 
 
 def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
@@ -403,6 +436,38 @@ def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
     if pos in _FUNCTION_POS or parse.lemma[i] in {"be", "have", "do"}:
         return False
     return pos != "ADP"
+
+
+#: A run of at least this many comma-separated items, most of them without a verb, is a list.
+_LIST_ITEMS = 4
+#: In a list, a verb in an item of at most this many words is one more keyword ("overturn the
+#: settlement"), not the claim's own verb.
+_KEYWORD_WORDS = 3
+#: Verbs that introduce a list without claiming anything of its items: "Rapallo was about
+#: isolation, recognition, ...", "The reasons include ...".
+_LIST_FRAMES = {"be", "include", "involve"}
+
+
+def _keyword_list(parse: _Parse, tokens: list[int]) -> bool:
+    """'Reasons: isolation, recognition, reparations, fear, ..., overturn the settlement' and
+    'Rapallo was about isolation, recognition, Versailles, reparations, ...' name topics and claim
+    nothing (the scheme gives a list of keywords no marks), where in 'Germany was hit by
+    reparations, inflation, strikes, murders' a verb of substance says something of the list."""
+    items: list[list[int]] = [[]]
+    for i in tokens:
+        if parse.text[i] == ",":
+            items.append([])
+        elif not parse.punct[i] and not parse.space[i]:
+            items[-1].append(i)
+    items = [item for item in items if item]
+    if len(items) < _LIST_ITEMS:
+        return False
+    verbal = [any(parse.pos[i] in {"VERB", "AUX"} for i in item) for item in items]
+    if 2 * sum(verbal) >= len(items):
+        return False
+    if any(parse.pos[i] in {"VERB", "AUX"} and parse.lemma[i] not in _LIST_FRAMES for i in items[0]):
+        return False
+    return not any(has_verb and len(item) > _KEYWORD_WORDS for item, has_verb in zip(items[1:], verbal[1:]))
 
 
 def _verb_tagged_as_noun(parse: _Parse, i: int) -> bool:

@@ -126,7 +126,7 @@ def point_shares(best: Sequence[float], thresholds: Sequence[float], partial_cre
 
     With ``partial_from`` as well, a missed point earns the share of the threshold it reaches, not
     rounded to quarters, in an answer whose best match reaches ``partial_from``, which may be
-    short of any point made. Fitted on short answers (``models/drafting-v5.json``), this follows
+    short of any point made. Fitted on short answers (``models/drafting-v6.json``), this follows
     teachers more closely: they give part marks to an answer that makes no point in full, and
     nothing to one whose best match stays under about 0.18.
     """
@@ -240,13 +240,16 @@ def _point(point: Point, claims: tuple[Claim, ...], table: MatchTable, column: i
     if not awarded and claims:
         # Refused claims count as near misses on their raw score, so a denied point is explained.
         near = _ranked(claims, table, column, table.raw[:, column], near_miss)
+    marks = point.marks if awarded else round(point.marks * share, 4)
     if awarded:
         feedback = point.feedback_hit or f"Credited: {point.text}"
     elif share:
-        feedback = point.feedback_miss or f"Partly made ({_percent(share)} of its marks): {point.text}"
+        # The share the report's (rounded) marks show, so that the two never disagree.
+        shown = marks / point.marks if point.marks else share
+        feedback = point.feedback_miss or f"Partly made ({_percent(shown)} of its marks): {point.text}"
     else:
         feedback = point.feedback_miss or f"Not found: {point.text}"
-    return PointResult(id=point.id, awarded=awarded, marks=point.marks if awarded else round(point.marks * share, 4),
+    return PointResult(id=point.id, awarded=awarded, marks=marks,
                        max_marks=point.marks, similarity=_round(best), evidence=evidence,
                        near_misses=near, feedback=feedback)
 
@@ -268,7 +271,7 @@ def _flags(essay: ParsedEssay, min_words: int) -> tuple[str, ...]:
     elif essay.n_words < min_words:
         flags.append("too_short")
     claims = essay.claims
-    fragments = sum(1 for c in claims if not c.statement)
+    fragments = sum(1 for c in claims if not c.statement or c.listing)
     if len(claims) >= _KEYWORD_LIST_MIN_CLAIMS and fragments / len(claims) >= _KEYWORD_LIST_SHARE:
         flags.append("keyword_list")
     return tuple(flags)
