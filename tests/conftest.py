@@ -8,6 +8,8 @@ from rapallo_grader import Grader, Rubric
 
 ROOT = Path(__file__).resolve().parents[1]
 RUBRIC = ROOT / "rubrics" / "rapallo.yaml"
+#: The bundled marked sample: essays written for the tests, marked by the scheme before grading.
+WRITTEN = ROOT / "examples" / "marked" / "rapallo_written.jsonl"
 SHARED = ROOT.parent / "shared" / "data"
 
 

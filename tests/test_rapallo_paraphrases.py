@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from rapallo_grader.marked import read_marked
 
-from .conftest import awarded, detected
+from .conftest import WRITTEN, awarded, detected
 
 CASES = [
  ("K1", True, "The agreement was made in 1922, at a conference in Genoa, not long after the First World War."),
@@ -131,6 +130,16 @@ CASES = [
  ("K8", False, "Stalin and Hitler agreed to split Poland, which alarmed Britain and France."),
  ("K5", False, "Some say Germany signed for Russian oil, but that is not true."),
  ("K2", False, "Reasons: isolation, recognition, reparations, communism, trade, secret training, overturn the settlement."),
+ # And by a ninth.
+ ("K2", True, "The great powers had marginalised Germany and Russia, so the two normalised relations with each other."),
+ ("K2", True, "No body would be friends with Germany or Russia, so they recognised each other."),
+ ("K3", True, "After the war Germany had huge problems with reparations and inflation."),
+ ("K6", True, "For the Soviets, Germany was a source of modern technology for their industry."),
+ ("K8", True, "Moscow wanted to break the ring of capitalist enemies around Soviet Russia by befriending Germany."),
+ ("K8", True, "The Soviets wanted Germany as a friend to make the West weaker."),
+ ("M3", True, "The two states promised each other mutual military support in the event of aggression."),
+ ("M4", True, "Rapallo let Russia leave the war in 1918."),
+ ("K1", False, "In 1922 the two countries cancelled the war reparations they claimed from each other."),
 ]
 
 
@@ -217,7 +226,6 @@ def test_an_off_target_statement_earns_nothing_and_costs_nothing(grader, text):
 #: Forty whole essays written apart from the dev essays and marked by the scheme before the
 #: grader saw them, bundled as a marked sample. ``arguable``: points a teacher could give either
 #: way (left out of ``score``). ``known_miss``: what the grader gets wrong on that essay, and why.
-WRITTEN = Path(__file__).parents[1] / "examples" / "marked" / "rapallo_written.jsonl"
 
 
 def _written_rows() -> list[dict]:
@@ -241,7 +249,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 63
+    assert len(sample) == len(rows) == 73
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
