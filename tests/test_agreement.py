@@ -86,12 +86,12 @@ def test_a_drafted_rubric_calibrated_on_half_the_essays_agrees_on_the_other_half
         for i, rep in zip(test, fitted.grade_many([texts[i] for i in test])):
             held[i] = rep.score
     calibrated = agreement(teacher, held)
-    assert calibrated.qwk >= 0.70 and calibrated.pearson_r >= 0.70
+    assert calibrated.qwk >= 0.75 and calibrated.pearson_r >= 0.75
     assert calibrated.qwk > drafted.qwk + 0.3
 
 
 def test_a_drafted_rubric_calibrated_on_the_dev_essays_agrees_better_on_essays_it_never_saw(grader, shared_data):
-    """The same route judged on more essays: calibrated on the 17 dev essays, marked on the 73 of the
+    """The same route judged on more essays: calibrated on the 17 dev essays, marked on the 83 of the
     bundled marked sample, written apart from them."""
     from rapallo_grader import Grader, Rubric
 

@@ -140,6 +140,15 @@ CASES = [
  ("M3", True, "The two states promised each other mutual military support in the event of aggression."),
  ("M4", True, "Rapallo let Russia leave the war in 1918."),
  ("K1", False, "In 1922 the two countries cancelled the war reparations they claimed from each other."),
+ # And by a tenth.
+ ("K2", True, "Both states were on their own in Europe, so they made friends with each other."),
+ ("K2", True, "Cornered by the great powers, the two states recognised each other."),
+ ("K2", True, "Both countries were treated like enemies by the rest of Europe, so they worked together."),
+ ("K7", True, "The German army wanted to return to full strength without the Allies finding out."),
+ ("K7", True, "Secret military collaboration in Russia let Germany evade the limits of Versailles."),
+ ("K3", False, "Germany resented Versailles, and the Allies had tried to crush the Bolsheviks."),
+ ("M1", False, "Rapallo is often confused with the pact Hitler and Stalin signed in 1939."),
+ ("K5", False, "Germany did not sign the treaty to get Russian raw materials. Trade stayed a small part."),
 ]
 
 
@@ -249,7 +258,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 73
+    assert len(sample) == len(rows) == 83
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -366,7 +366,11 @@ class Matcher:
         # are rules and stay in charge where they exist.
         self.model = model
         self.learned = np.array([model is not None and not c.terms for c in self.criteria])
-        self._rule_points = ~self.learned & ~self._sentence_only
+        # Points and misconceptions the teacher gave terms: what the window's lending rule is for.
+        # (Not "not learned": without a model every point is ruled, and the training rows for
+        # the learned matcher must be made as it meets points at grading time.)
+        self._termed = np.array([bool(c.terms) for c in self.criteria])
+        self._rule_points = self._termed & ~self._sentence_only
         learned_threshold = settings.learned_threshold
         if learned_threshold is None:
             learned_threshold = model.threshold if model is not None else settings.threshold
@@ -477,11 +481,15 @@ class Matcher:
 
         window_covered = self._groups(self._phrases(
             _window(sentence_vocab, sentence_paragraph, self.settings.context_sentences))) @ self._criterion_groups
-        if self._rule_points.any():
-            window_covered[:, self._rule_points] = self._lent_coverage(
-                sentence_vocab, sentence_paragraph, starts, sentence_of_run, anchored, sentence_covered, fuzzy,
-                refusal, ruled)
         covered = np.where(self._sentence_only, sentence_covered, window_covered)[sentence_of_run]
+        if self._rule_points.any():
+            asserted = np.logical_or.reduceat(claim_vocab & ~claim_negated, starts, axis=0)
+            lent_asserted, lent_all = self._lent_coverage(sentence_vocab, asserted, sentence_paragraph, starts,
+                                                          sentence_of_run, anchored, sentence_covered, fuzzy, refusal)
+            # A denied claim may still borrow a denied neighbour's words: only to show, as a near
+            # miss, the point it denies.
+            covered[:, self._rule_points] = np.where(claim_negated, lent_all[sentence_of_run],
+                                                     lent_asserted[sentence_of_run])
         terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)
         raw = (1 - weight) * terms + weight * fuzzy
 
@@ -507,20 +515,28 @@ class Matcher:
         own = np.where(self.learned[None, :], recall + fuzzy, similarity)
         return MatchTable(similarity, decisive, terms, fuzzy, refusal, features, own)
 
-    def _lent_coverage(self, sentence_vocab: np.ndarray, sentence_paragraph: np.ndarray, starts: np.ndarray,
-                       sentence_of_run: np.ndarray, anchored: np.ndarray, sentence_covered: np.ndarray,
-                       fuzzy: np.ndarray, refusal: np.ndarray, ruled: np.ndarray) -> np.ndarray:
-        """Term groups each sentence's window covers for the rule points, where a neighbouring
-        sentence lends its words only if it makes no point (or misconception) of its own: beside a
-        sentence on reparations, "Russia was hated for its communism" has made its point and does
-        not also supply the hostility of "both opposed Versailles". Sentences x rule points."""
+    def _lent_coverage(self, sentence_vocab: np.ndarray, asserted: np.ndarray, sentence_paragraph: np.ndarray,
+                       starts: np.ndarray, sentence_of_run: np.ndarray, anchored: np.ndarray,
+                       sentence_covered: np.ndarray, fuzzy: np.ndarray, refusal: np.ndarray
+                       ) -> tuple[np.ndarray, np.ndarray]:
+        """Term groups each sentence's window covers for the points with terms, where a neighbouring
+        sentence lends only the words of its claims that are not denied ("Germany did not sign for
+        raw materials. Trade was a small part." makes no trade point), and only if it makes no
+        point (or misconception) of its own: beside a sentence on reparations, "Russia was hated
+        for its communism" has made its point and does not also supply the hostility of "both
+        opposed Versailles". ``asserted``: each sentence's words outside denied claims. Sentences x
+        rule points, lent as said and lent with the denied words too."""
         own = np.where(anchored, np.minimum(sentence_covered[sentence_of_run] / self.min_terms, 1.0), 0.0)
         weight = self.settings.fuzzy_weight
-        owns = ((1 - weight) * own + weight * fuzzy >= self.thresholds) & (refusal == Refusal.NONE) & ruled
+        owns = ((1 - weight) * own + weight * fuzzy >= self.thresholds) & (refusal == Refusal.NONE) & self._termed
         lender = ~np.logical_or.reduceat(owns.any(axis=1), starts)
-        lent = sentence_vocab | _window(sentence_vocab & lender[:, None], sentence_paragraph,
-                                        self.settings.context_sentences)
-        return self._groups(self._phrases(lent)) @ self._criterion_groups[:, self._rule_points]
+        reach, groups = self.settings.context_sentences, self._criterion_groups[:, self._rule_points]
+
+        def lent(words: np.ndarray) -> np.ndarray:
+            window = sentence_vocab | _window(words & lender[:, None], sentence_paragraph, reach)
+            return self._groups(self._phrases(window)) @ groups
+
+        return lent(asserted), lent(sentence_vocab)
 
     def _semantic(self, essay: ParsedEssay) -> np.ndarray:
         assert self.embedder is not None
