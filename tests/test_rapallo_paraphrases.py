@@ -149,6 +149,8 @@ CASES = [
  ("K3", False, "Germany resented Versailles, and the Allies had tried to crush the Bolsheviks."),
  ("M1", False, "Rapallo is often confused with the pact Hitler and Stalin signed in 1939."),
  ("K5", False, "Germany did not sign the treaty to get Russian raw materials. Trade stayed a small part."),
+ # And by an eleventh: "imposed" is said of isolation as readily as of the settlement.
+ ("K9", False, "For both, the treaty broke the isolation imposed on them by the victors."),
 ]
 
 
@@ -258,7 +260,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 83
+    assert len(sample) == len(rows) == 93
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
