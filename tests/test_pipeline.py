@@ -114,6 +114,17 @@ def test_each_line_of_a_list_is_its_own_sentence(pipeline):
     assert [c.sentence for c in essay.claims] == [0, 1]
 
 
+@pytest.mark.parametrize("text, reported", [
+    ("Although some describe Rapallo as an alliance, it contained no military clauses.", [True, False]),
+    ("Many people think that Rapallo was an alliance.", [True, True]),
+    ("It is often said that the treaty divided Poland.", [True, True]),
+    ("I think Rapallo was an alliance.", [False, False]),
+    ("Rapallo was an alliance.", [False]),
+])
+def test_a_view_reported_from_others_is_marked_as_reported(pipeline, text, reported):
+    assert [c.reported for c in pipeline.parse(text).claims] == reported
+
+
 def test_the_number_of_a_numbered_list_is_not_a_sentence(pipeline):
     essay = pipeline.parse("Reasons:\n1.\nGermany was weak\n2.\nRussia was isolated\nb)\nIt was 1922.\n1922.")
     assert [(c.sentence, c.text) for c in essay.claims] == [

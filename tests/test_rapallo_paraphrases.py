@@ -151,6 +151,10 @@ CASES = [
  ("K5", False, "Germany did not sign the treaty to get Russian raw materials. Trade stayed a small part."),
  # And by an eleventh: "imposed" is said of isolation as readily as of the settlement.
  ("K9", False, "For both, the treaty broke the isolation imposed on them by the victors."),
+ # A misconception costs a mark when stated as fact, not when reported as others' view.
+ ("M3", False, "Although some describe Rapallo as an alliance, it contained no military clauses."),
+ ("M3", False, "Many people think that Rapallo was a military alliance."),
+ ("M3", True, "I think Rapallo was a military alliance."),
 ]
 
 

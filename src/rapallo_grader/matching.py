@@ -59,10 +59,12 @@ class Refusal(IntEnum):
     FRAGMENT = 2
     EXCLUDED = 3
     LIST = 4
+    REPORTED = 5
 
     @property
     def reason(self) -> str:
-        return {0: "", 1: "negated", 2: "not a statement", 3: "about something else", 4: "a list of keywords"}[int(self)]
+        return {0: "", 1: "negated", 2: "not a statement", 3: "about something else", 4: "a list of keywords",
+                5: "reported, not stated"}[int(self)]
 
 
 #: What the learned matcher sees of a claim/criterion pair, in this order.
@@ -472,6 +474,9 @@ class Matcher:
         ruled = ~(self.learned & ~self._sentence_only)[None, :]
         refusal[~statement[:, 0, None] & ruled] = Refusal.FRAGMENT
         refusal[listing[:, 0, None] & ruled] = Refusal.LIST
+        # A misconception costs marks when stated as fact, not when reported as others' view.
+        reported = np.array([c.reported for c in claims])[:, None]
+        refusal[reported & self._sentence_only[None, :]] = Refusal.REPORTED
         # A negated claim only makes a point that is itself worded negatively ("could not unite
         # against Russia"), and then only if it is close to such a wording. (Leaving negation to
         # the learned matcher too would gain another 0.01 AUC there, but it then credits "Their

@@ -38,6 +38,11 @@ _FUNCTION_POS = {"DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE
 _KEPT_FUNCTION_WORDS = {"not", "n't", "no", "never", "none", "nothing", "on", "off", "out", "between",
                         "without", "same", "different", "both", "neither", "either", "all", "only"}
 _MARKER_LETTERS = {*"abcdefgh", "i", "ii", "iii", "iv", "v", "vi"}
+#: "Some describe Rapallo as an alliance", "Many people think that ...", "It is often said that ...":
+#: a view reported from others, not stated by the writer.
+_REPORTING = {"say", "claim", "think", "believe", "describe", "argue", "suggest", "call", "consider", "regard",
+              "assume", "state"}
+_OTHERS = {"some", "many", "others", "people", "historians", "someone", "somebody", "critics"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 #: spaCy string hashes already turned into text (words, lemmas, labels); a stream starts again past this.
 _STRINGS_REMEMBERED = 200_000
@@ -64,6 +69,9 @@ class Claim:
     #: A list of keywords ("Reasons: isolation, recognition, reparations, fear, ..."): it names
     #: topics and claims none of them, so a teacher's terms found in it earn nothing.
     listing: bool = False
+    #: A view reported from others ("Some describe Rapallo as an alliance", "Many people think
+    #: that ..."): the scheme penalises a misconception only when it is stated as fact.
+    reported: bool = False
 
 
 @dataclass(frozen=True)
@@ -422,7 +430,8 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
                  content=content, negated=negated, statement=statement, main=main, links=links, details=details,
-                 listing=not fallback and _keyword_list(parse, tokens))
+                 listing=not fallback and _keyword_list(parse, tokens),
+                 reported=not fallback and _reported(parse, tokens))
 
 
 def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
@@ -436,6 +445,25 @@ def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
     if pos in _FUNCTION_POS or parse.lemma[i] in {"be", "have", "do"}:
         return False
     return pos != "ADP"
+
+
+def _reported(parse: _Parse, tokens: list[int]) -> bool:
+    """The claim reports others' view: its verb is one of saying or thinking with others as its
+    subject, or it is what such a verb outside it reports ("[Many people think] that ...")."""
+    inside = set(tokens)
+    return any(_reports(parse, i) or (parse.dep[i] == "ccomp" and parse.head[i] not in inside
+                                      and _reports(parse, parse.head[i])) for i in tokens)
+
+
+def _reports(parse: _Parse, i: int) -> bool:
+    if parse.lemma[i] not in _REPORTING:
+        return False
+    children = parse.children[i]
+    passive = any(parse.dep[c] == "auxpass" for c in children)  # "it is often said"
+    return any(parse.dep[c] in _SUBJECT_DEPS
+               and (parse.lower[c] in _OTHERS or (passive and parse.lower[c] == "it")
+                    or any(parse.lower[d] in {"some", "many", "other"} for d in parse.children[c]))
+               for c in children)
 
 
 #: A run of at least this many comma-separated items, most of them without a verb, is a list.
