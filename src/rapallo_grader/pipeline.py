@@ -32,6 +32,7 @@ _TRUTH_WORDS = {"true", "correct", "right", "case", "accurate"}
 _CONDITIONS = {"if", "unless", "when", "whether"}
 _MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll", "'d"}
 _NEGATORS = {"not", "n't", "never"}
+_VERB_POS = {"VERB", "AUX"}
 _REASON_MARKERS = {"because", "since", "as"}
 _PREDICATE_LINKS = {"conj", "xcomp", "aux", "auxpass"}
 _FUNCTION_POS = {"DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "INTJ", "X", "SYM"}
@@ -262,11 +263,11 @@ def _links(parse: _Parse, tokens: range) -> tuple[str, ...]:
     found = []
     for i in tokens:
         lower, dep, head = lower_of[i], dep_of[i], parse.head[i]
-        if dep == "mark" and lower in _CAUSE_MARKS and pos_of[head] in {"VERB", "AUX"}:
+        if dep == "mark" and lower in _CAUSE_MARKS and pos_of[head] in _VERB_POS:
             found.append(f"{lower} ...")
         elif dep == "aux" and lower == "to" and dep_of[head] == "advcl":
             found.append(f"to {lower_of[head]}")
-        elif (dep in {"advmod", "cc"} and lower in _RESULT_ADVERBS and pos_of[head] in {"VERB", "AUX"}
+        elif (dep in {"advmod", "cc"} and lower in _RESULT_ADVERBS and pos_of[head] in _VERB_POS
               and any(dep_of[c] in _SUBJECT_DEPS for c in children[head])):
             found.append(f"{lower} ...")
         elif lower in {"because", "due"} and any(lower_of[c] in {"of", "to"} for c in children[i]):
@@ -319,7 +320,7 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
     head, dep = parse.head, parse.dep
     heads = {root}
     for i in tokens:
-        if (dep[i] in _CLAUSE_DEPS and parse.pos[i] in {"VERB", "AUX"}
+        if (dep[i] in _CLAUSE_DEPS and parse.pos[i] in _VERB_POS
                 and any(dep[c] in _SUBJECT_DEPS for c in parse.children[i])):
             heads.add(i)
         elif (dep[i] == "conj" and dep[head[i]] == "xcomp" and _infinitive(parse, i)
@@ -425,7 +426,7 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
     if fallback:
         statement = len(words) >= 4
     else:
-        statement = any(pos[i] in {"VERB", "AUX"} or _predicative_adjective(parse, i) or _verb_tagged_as_noun(parse, i)
+        statement = any(pos[i] in _VERB_POS or _predicative_adjective(parse, i) or _verb_tagged_as_noun(parse, i)
                         for i in tokens)
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
@@ -490,10 +491,10 @@ def _keyword_list(parse: _Parse, tokens: list[int]) -> bool:
     items = [item for item in items if item]
     if len(items) < _LIST_ITEMS:
         return False
-    verbal = [any(parse.pos[i] in {"VERB", "AUX"} for i in item) for item in items]
+    verbal = [any(parse.pos[i] in _VERB_POS for i in item) for item in items]
     if 2 * sum(verbal) >= len(items):
         return False
-    if any(parse.pos[i] in {"VERB", "AUX"} and parse.lemma[i] not in _LIST_FRAMES for i in items[0]):
+    if any(parse.pos[i] in _VERB_POS and parse.lemma[i] not in _LIST_FRAMES for i in items[0]):
         return False
     return not any(has_verb and len(item) > _KEYWORD_WORDS for item, has_verb in zip(items[1:], verbal[1:]))
 
