@@ -10,10 +10,10 @@ essays, one row per essay and point (best claim for that point, labelled with th
 award), against the bundled rubric with its terms: rows made without them, as the learned matcher
 meets points, were tried and did worse where it is used on essays (a drafted Rapallo rubric
 calibrated on dev halves: QWK 0.66 against 0.85; calibrated on the dev essays and marking the
-bundled marked sample: 0.47 against 0.53), so an edit to
-the rubric's terms calls for a retrain (``--check`` says so). No test, unseen or SAF data is read. ``--check`` retrains and exits 1 if the result
-differs from the committed model. ``--semantic`` builds the model for the [semantic] extra, with
-sentence-embedding similarity as one more feature.
+bundled marked sample: 0.47 against 0.53), so an edit to the rubric's terms that changes those
+rows calls for a retrain. No test, unseen or SAF data is read. ``--check`` retrains and exits 1 if
+the result differs from the committed model. ``--semantic`` builds the model for the [semantic]
+extra, with sentence-embedding similarity as one more feature.
 """
 
 from __future__ import annotations
