@@ -155,6 +155,11 @@ CASES = [
  ("M3", False, "Although some describe Rapallo as an alliance, it contained no military clauses."),
  ("M3", False, "Many people think that Rapallo was a military alliance."),
  ("M3", True, "I think Rapallo was a military alliance."),
+ # And by a twelfth.
+ ("M4", True, "Rapallo ended WW1 between Germany and Russia."),
+ ("K5", True, "For Berlin the treaty meant securing Russian raw materials."),
+ ("K4", True, "Capitalist governments wanted to destroy communism, so they shunned Soviet Russia."),
+ ("K4", False, "The Soviet leaders believed the capitalist states would try to destroy the revolution."),
 ]
 
 
@@ -264,7 +269,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 93
+    assert len(sample) == len(rows) == 103
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
