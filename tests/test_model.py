@@ -100,6 +100,22 @@ def test_model_rebuilds_identically_from_its_script(shared_data):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_a_matchers_features_do_not_depend_on_whether_a_model_is_loaded(grader):
+    # The training rows are made without a model; the learned matcher meets the same points with
+    # one. Rules for points with terms (a neighbour that makes its own point lends no words) must
+    # not reach term-less points in either case.
+    from rapallo_grader.matching import Matcher
+
+    rubric = Rubric.from_yaml("question: Why did Germany and Russia sign the treaty?\npoints:\n"
+                              "  - {id: A, marks: 1, text: Germany wanted Russian raw materials such as oil}\n"
+                              "  - {id: B, marks: 1, text: The Soviets wanted German technology and engineers}\n")
+    essay = grader.pipeline.parse("Germany wanted Russian raw materials such as oil. The Soviets wanted it too. "
+                                  "They wanted German technology and engineers.")
+    without = Matcher(rubric, grader.pipeline, model=None).match(essay).features
+    loaded = Matcher(rubric, grader.pipeline, model=MatchModel.load()).match(essay).features
+    assert np.array_equal(without, loaded)
+
+
 def test_short_answer_drafting_settings_refit_identically_from_their_script(shared_data):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "fit_drafting.py"), "--check"],
                             capture_output=True, text=True, check=False)
