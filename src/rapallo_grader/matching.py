@@ -459,7 +459,6 @@ class Matcher:
                                                                               sentence_paragraph)
         recall, precision, window_recall, window_related = self._lemma_overlap(essay, starts, sentence_of_run,
                                                                                sentence_paragraph)
-        weight = self.settings.fuzzy_weight
 
         claim_negated = np.array([c.negated for c in claims])[:, None]
         statement = np.array([c.statement for c in claims])[:, None]
@@ -495,8 +494,7 @@ class Matcher:
             # miss, the point it denies.
             covered[:, self._rule_points] = np.where(claim_negated, lent_all[sentence_of_run],
                                                      lent_asserted[sentence_of_run])
-        terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)
-        raw = (1 - weight) * terms + weight * fuzzy
+        terms, raw = self._rule_score(covered, anchored, fuzzy)
 
         shape = (n_claims, n_criteria)
         claim_words = np.log1p([len(c.content.split()) for c in claims])[:, None]
@@ -520,6 +518,13 @@ class Matcher:
         own = np.where(self.learned[None, :], recall + fuzzy, similarity)
         return MatchTable(similarity, decisive, terms, fuzzy, refusal, features, own)
 
+    def _rule_score(self, covered: np.ndarray, anchored: np.ndarray, fuzzy: np.ndarray
+                    ) -> tuple[np.ndarray, np.ndarray]:
+        """Term coverage (groups covered of those needed, if anchored) and the rules' score from it."""
+        terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)
+        weight = self.settings.fuzzy_weight
+        return terms, (1 - weight) * terms + weight * fuzzy
+
     def _lent_coverage(self, sentence_vocab: np.ndarray, asserted: np.ndarray, sentence_paragraph: np.ndarray,
                        starts: np.ndarray, sentence_of_run: np.ndarray, anchored: np.ndarray,
                        sentence_covered: np.ndarray, fuzzy: np.ndarray, refusal: np.ndarray
@@ -531,9 +536,8 @@ class Matcher:
         for its communism" has made its point and does not also supply the hostility of "both
         opposed Versailles". ``asserted``: each sentence's words outside denied claims. Sentences x
         rule points, lent as said and lent with the denied words too."""
-        own = np.where(anchored, np.minimum(sentence_covered[sentence_of_run] / self.min_terms, 1.0), 0.0)
-        weight = self.settings.fuzzy_weight
-        owns = ((1 - weight) * own + weight * fuzzy >= self.thresholds) & (refusal == Refusal.NONE) & self._termed
+        _, own = self._rule_score(sentence_covered[sentence_of_run], anchored, fuzzy)
+        owns = (own >= self.thresholds) & (refusal == Refusal.NONE) & self._termed
         lender = ~np.logical_or.reduceat(owns.any(axis=1), starts)
         reach, groups = self.settings.context_sentences, self._criterion_groups[:, self._rule_points]
 

@@ -290,10 +290,11 @@ def _details(parse: _Parse, tokens: range) -> tuple[str, ...]:
 def _is_denial(parse: _Parse, tokens: range) -> bool:
     """'..., but this is wrong' and '..., but that is not true' deny everything else the sentence says."""
     for i in tokens:
+        if parse.lemma[i] not in _DENIAL_WORDS and parse.lemma[i] not in _TRUTH_WORDS:
+            continue  # the cheap test first: this runs on every token of every essay
         siblings = parse.children[parse.head[i]]
-        if not any(parse.dep[c] in _SUBJECT_DEPS and parse.lower[c] in _DENIAL_SUBJECTS for c in siblings):
-            continue
-        if parse.lemma[i] in _DENIAL_WORDS or _denies_truth(parse, i):
+        if (any(parse.dep[c] in _SUBJECT_DEPS and parse.lower[c] in _DENIAL_SUBJECTS for c in siblings)
+                and (parse.lemma[i] in _DENIAL_WORDS or _denies_truth(parse, i))):
             return True
     return False
 
@@ -304,11 +305,11 @@ def _denies_truth(parse: _Parse, i: int) -> bool:
     or 'this does not hold true for ...' (a claim of its own)."""
     head = parse.head[i]
     siblings = parse.children[head]
+    if parse.lemma[i] not in _TRUTH_WORDS or parse.lemma[head] != "be" or not any(_negates(parse, c) for c in siblings):
+        return False
     conditional = any(parse.lower[c] in _CONDITIONS or parse.lower[c] in _MODALS
                       or any(parse.lower[m] in _CONDITIONS for m in parse.children[c]) for c in siblings)
-    return (parse.lemma[i] in _TRUTH_WORDS and parse.lemma[head] == "be"
-            and any(_negates(parse, c) for c in siblings)
-            and not conditional and not any(parse.lower[c] == "which" for c in siblings))
+    return not conditional and not any(parse.lower[c] == "which" for c in siblings)
 
 
 def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tuple[list[int], bool, bool]]:
