@@ -90,6 +90,22 @@ def test_a_slip_in_a_word_pair_is_a_slip_in_its_words(tmp_path, text, expected):
     assert ("P1" in awarded(Grader(Rubric.load(path)).grade(text))) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Russia wanted German oil and grain from the treaty.", set()),
+    ("Soviet Russia sought recognition and foreign trade.", set()),
+    ("In return for trade, the Soviets could get German machinery for their factories.", {"K6"}),
+    ("Germany wanted Russian oil and grain, and Russia wanted German machinery.", {"K5", "K6"}),
+    ("Russia needed German machines, and Germany needed Russian grain.", {"K5", "K6"}),
+    ("They wanted Russian oil and grain from the treaty with Germany.", {"K5"}),  # no wanter named
+])
+def test_a_motive_point_is_not_made_by_someone_else_wanting_its_thing(grader, text, expected):
+    report = grader.grade(text)
+    assert awarded(report) & {"K5", "K6"} == expected
+    if "K5" not in expected:
+        k5 = next(p for p in report.points if p.id == "K5")
+        assert k5.near_misses and k5.near_misses[0].refused == "someone else's motive"
+
+
 def test_a_sentence_that_makes_its_own_point_lends_no_words_to_its_neighbours(grader):
     # Hatred (K4's sentence), Versailles (K3's) and "both" (K2's) side by side are not K9.
     report = grader.grade("Russia was hated because of its communism. Germany was ruined by the reparations of "

@@ -89,6 +89,15 @@ def test_bad_level_is_located():
         Rubric.from_yaml(text)
 
 
+def test_levels_rubric_keeps_the_point_rubrics_words():
+    # Generated from rapallo.yaml: a vocabulary edit there must be carried over by the script.
+    levels = Rubric.load(ROOT / "rubrics" / "rapallo_levels.yaml")
+    points = Rubric.load(ROOT / "rubrics" / "rapallo.yaml")
+    words = [(p.id, p.wordings, p.terms, p.min_terms, p.exclude, p.wanted_by) for p in points.points]
+    assert [(p.id, p.wordings, p.terms, p.min_terms, p.exclude, p.wanted_by) for p in levels.points] == words
+    assert levels.misconceptions == points.misconceptions
+
+
 def test_levels_rubric_round_trips_through_yaml():
     rubric = Rubric.load(ROOT / "rubrics" / "rapallo_levels.yaml")
     again = Rubric.from_yaml(rubric.to_yaml())

@@ -125,6 +125,23 @@ def test_a_view_reported_from_others_is_marked_as_reported(pipeline, text, repor
     assert [c.reported for c in pipeline.parse(text).claims] == reported
 
 
+@pytest.mark.parametrize("text, wants", [
+    ("Russia wanted German oil.", [(("russia",), "oil")]),
+    ("The Soviets hoped to get German machines.", [(("soviets",), "machines")]),  # shared subject
+    ("Germany needed grain and Russia needed machines.", [(("germany",), "grain"), (("russia",), "machines")]),
+    ("Soviet Russia was able to buy tractors.", [(("soviet", "russia"), "tractors")]),
+    ("They wanted oil.", []),  # the wanter is not named
+    ("Both countries needed trade.", []),
+])
+def test_who_wants_what_is_read_from_the_parse(pipeline, text, wants):
+    found = [want for claim in pipeline.parse(text).claims for want in claim.wants]
+    assert [w.wanter for w in found] == [wanter for wanter, _ in wants]
+    for want, (_, thing) in zip(found, wants):
+        assert thing in want.wanted and not set(want.wanter) & set(want.wanted)
+    if len(found) == 2:  # each wanter wants only its own thing
+        assert "machines" not in found[0].wanted and "grain" not in found[1].wanted
+
+
 def test_the_number_of_a_numbered_list_is_not_a_sentence(pipeline):
     essay = pipeline.parse("Reasons:\n1.\nGermany was weak\n2.\nRussia was isolated\nb)\nIt was 1922.\n1922.")
     assert [(c.sentence, c.text) for c in essay.claims] == [
@@ -134,6 +151,7 @@ def test_the_number_of_a_numbered_list_is_not_a_sentence(pipeline):
 def test_fragments_are_not_statements(pipeline):
     essay = pipeline.parse("Versailles - reparations - economy. Germany weak: reparations. Germany paid.")
     assert [c.statement for c in essay.claims] == [False, True, True]
+
 
 
 def test_without_a_model_the_grader_falls_back_to_rules_and_says_so(monkeypatch, rubric):

@@ -78,6 +78,8 @@ def test_bundled_rubric_conforms_to_published_schema(rubric):
     ("question: Why?\nquestion: Again?\npoints: []\n", ":2:", "keep one"),
     ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n    terms: [[x]]\n    min_terms: 3\n",
      ":7: points[0].min_terms", "lower it"),
+    ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n    wanted_by: [germany]\n",
+     ":6: points[0].wanted_by", "first group is the thing wanted"),
     ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\nmatching:\n  threshold: 7\n",
      ":7: matching.threshold", "fraction"),
     ("question: Why?\ncount_best: 2\npoints:\n  - id: P1\n    marks: 1\n    text: a\n",

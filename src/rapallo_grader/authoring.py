@@ -220,6 +220,8 @@ def _criterion(c: Criterion, **extra: Any) -> dict[str, Any]:
         out["min_terms"] = c.min_terms
     if c.exclude:
         out["exclude"] = list(c.exclude)
+    if c.wanted_by:
+        out["wanted_by"] = list(c.wanted_by)
     if extra.get("feedback"):
         out["feedback"] = extra["feedback"]
     return out

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from .errors import StaleThresholdWarning
 from .model import MatchModel, stale_threshold
-from .pipeline import ParsedEssay, Pipeline
+from .pipeline import Claim, ParsedEssay, Pipeline
 from .rubric import Criterion, Misconception, Rubric
 from .semantic import Embedder
 from .wordvectors import RelatedWords
@@ -60,11 +60,12 @@ class Refusal(IntEnum):
     EXCLUDED = 3
     LIST = 4
     REPORTED = 5
+    OTHERS_MOTIVE = 6
 
     @property
     def reason(self) -> str:
         return {0: "", 1: "negated", 2: "not a statement", 3: "about something else", 4: "a list of keywords",
-                5: "reported, not stated"}[int(self)]
+                5: "reported, not stated", 6: "someone else's motive"}[int(self)]
 
 
 #: What the learned matcher sees of a claim/criterion pair, in this order.
@@ -397,6 +398,8 @@ class Matcher:
         self.min_terms = np.zeros(len(self.criteria))
         self.terms: list[tuple[tuple[str, ...], ...]] = []
         exclude: list[list[int]] = []
+        wanted_by: list[list[int]] = []
+        first_groups: list[int] = []
         for ci, criterion in enumerate(self.criteria):
             terms, needed = criterion.terms, criterion.min_terms
             derived = not terms
@@ -407,11 +410,13 @@ class Matcher:
                 needed = max(1, math.ceil(len(terms) / 2))
             self.terms.append(terms)
             self.min_terms[ci] = needed or len(terms)
+            first_groups.append(len(groups))
             for gi, group in enumerate(terms):
                 groups.append([phrase(t) for t in group])
                 anchors.append(derived or gi == 0)
                 self._group_owner.append(ci)
             exclude.append([phrase(t) for t in criterion.exclude])
+            wanted_by.append([phrase(t) for t in criterion.wanted_by])
         vocab.freeze()
         self._vocab = vocab
 
@@ -431,6 +436,14 @@ class Matcher:
         self._exclude_phrases = np.zeros((n_phrases, len(self.criteria)), dtype=np.float32)
         for ci, members in enumerate(exclude):
             self._exclude_phrases[members, ci] = 1
+        # Whose motive a point is: its wanters' phrases, and its first group (what is wanted).
+        self._motives = np.array([bool(c.wanted_by) for c in self.criteria])
+        self._wanter_phrases = np.zeros((n_phrases, len(self.criteria)), dtype=np.float32)
+        self._wanted_groups = np.zeros((len(groups), len(self.criteria)), dtype=np.float32)
+        for ci, members in enumerate(wanted_by):
+            if members:
+                self._wanter_phrases[members, ci] = 1
+                self._wanted_groups[first_groups[ci], ci] = 1
 
     def match(self, essay: ParsedEssay) -> MatchTable:
         claims = essay.claims
@@ -476,6 +489,8 @@ class Matcher:
         # A misconception costs marks when stated as fact, not when reported as others' view.
         reported = np.array([c.reported for c in claims])[:, None]
         refusal[reported & self._sentence_only[None, :]] = Refusal.REPORTED
+        if self._motives.any():
+            refusal[self._others_motives(claims)] = Refusal.OTHERS_MOTIVE
         # A negated claim only makes a point that is itself worded negatively ("could not unite
         # against Russia"), and then only if it is close to such a wording. (Leaving negation to
         # the learned matcher too would gain another 0.01 AUC there, but it then credits "Their
@@ -589,13 +604,37 @@ class Matcher:
 
     def _claim_vocabulary(self, essay: ParsedEssay) -> np.ndarray:
         """claims x vocabulary: the term words each claim uses (in its words, lemmas or their pairs)."""
+        return self._vocabulary([(claim.words, claim.lemmas) for claim in essay.claims])
+
+    def _vocabulary(self, texts: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> np.ndarray:
+        """texts x vocabulary for (words, lemmas) pairs, none of them empty (a claim has a word; a
+        want, its verb and wanter)."""
         forms: list[str] = []
         starts: list[int] = []
-        for claim in essay.claims:  # every claim has at least one word, so no run is empty
+        for words, lemmas in texts:
             starts.append(len(forms))
-            forms += (*claim.words, *claim.lemmas, *_bigrams(claim.words), *_bigrams(claim.lemmas))
+            forms += (*words, *lemmas, *_bigrams(words), *_bigrams(lemmas))
         rows = self._vocab.rows(forms)  # first: it may grow the table
         return np.logical_or.reduceat(self._vocab.table[rows], starts, axis=0)
+
+    def _others_motives(self, claims: tuple[Claim, ...]) -> np.ndarray:
+        """claims x criteria: a motive point's wanted thing is wanted in the claim only by someone
+        else ("Russia wanted German oil" for Germany's wish for oil); where its own wanter wants it
+        too ("Germany wanted oil and Russia wanted machines"), the claim keeps the point."""
+        shape = (len(claims), len(self.criteria))
+        wants = [(row, want) for row, claim in enumerate(claims) for want in claim.wants]
+        if not wants:
+            return np.zeros(shape, dtype=bool)
+        wanters = self._phrases(self._vocabulary([(w.wanter, w.wanter_lemmas) for _, w in wants]))
+        wanted = self._groups(self._phrases(self._vocabulary([(w.wanted, w.wanted_lemmas) for _, w in wants])))
+        own = (wanters.astype(np.float32) @ self._wanter_phrases) > 0
+        about = (wanted @ self._wanted_groups) > 0
+        rows = np.array([row for row, _ in wants])
+        theirs = np.zeros(shape, dtype=bool)
+        mine = np.zeros(shape, dtype=bool)
+        np.logical_or.at(theirs, rows, about & ~own)
+        np.logical_or.at(mine, rows, about & own)
+        return theirs & ~mine & self._motives[None, :]
 
     def _phrases(self, vocab_hits: np.ndarray) -> np.ndarray:
         if not len(self._phrase_columns):

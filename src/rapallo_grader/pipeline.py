@@ -44,9 +44,28 @@ _MARKER_LETTERS = {*"abcdefgh", "i", "ii", "iii", "iv", "v", "vi"}
 _REPORTING = {"say", "claim", "think", "believe", "describe", "argue", "suggest", "call", "consider", "regard",
               "assume", "state"}
 _OTHERS = {"some", "many", "others", "people", "historians", "someone", "somebody", "critics"}
+#: Verbs of wanting or getting: "Russia wanted German oil" says whose motive the oil is.
+_WANTING = {"want", "need", "seek", "desire", "hope", "wish", "crave", "require", "get", "gain", "obtain",
+            "acquire", "receive", "buy", "import"}
+#: Up from a verb with no subject of its own to the verb whose subject it shares: "Germany hoped
+#: to get oil", "Russia was able to buy machines", "Germany signed and gained trade".
+_SHARED_SUBJECT = {"xcomp", "conj", "acomp"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 #: spaCy string hashes already turned into text (words, lemmas, labels); a stream starts again past this.
 _STRINGS_REMEMBERED = 200_000
+
+
+@dataclass(frozen=True)
+class Want:
+    """Someone named wanting or getting something: "the Soviets wanted German machines"."""
+
+    #: The wanter's words and lemmas ("the Soviets", "German industry", "Soviet Russia").
+    wanter: tuple[str, ...]
+    wanter_lemmas: tuple[str, ...]
+    #: What is wanted, in words and lemmas: the verb's clause without its subject, up to any
+    #: clause inside it with a subject of its own.
+    wanted: tuple[str, ...]
+    wanted_lemmas: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -73,6 +92,9 @@ class Claim:
     #: A view reported from others ("Some describe Rapallo as an alliance", "Many people think
     #: that ..."): the scheme penalises a misconception only when it is stated as fact.
     reported: bool = False
+    #: Who wants what in the claim, where the wanter is named: a point that is one party's
+    #: motive is not made by another party wanting the same thing.
+    wants: tuple[Want, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -433,7 +455,8 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
                  content=content, negated=negated, statement=statement, main=main, links=links, details=details,
                  listing=not fallback and _keyword_list(parse, tokens),
-                 reported=not fallback and _reported(parse, tokens))
+                 reported=not fallback and _reported(parse, tokens),
+                 wants=() if fallback else _wants(parse, tokens))
 
 
 def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
@@ -447,6 +470,65 @@ def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
     if pos in _FUNCTION_POS or parse.lemma[i] in {"be", "have", "do"}:
         return False
     return pos != "ADP"
+
+
+def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
+    """Each verb of wanting or getting in the claim whose wanter is named (not "they", "both
+    countries"), with the wanter and what is wanted."""
+    found = []
+    for verb in tokens:
+        if parse.lemma[verb] not in _WANTING or parse.pos[verb] != "VERB":
+            continue
+        subject = _subject(parse, verb)
+        if subject is None:
+            continue
+        wanter = sorted({w for s in _conjuncts(parse, subject) for w in (s, *parse.children[s])
+                         if w == s or parse.dep[w] in {"compound", "amod", "poss"}})
+        if not any(parse.pos[w] == "PROPN" or (parse.pos[w] == "ADJ" and parse.text[w][:1].isupper()
+                                               and not parse.stop[w]) for w in wanter):
+            continue
+        inside_subject = set(parse.subtree(subject)) if parse.head[subject] == verb else set()
+        wanted = sorted(_own_clause(parse, verb) - inside_subject)
+        found.append(Want(wanter=tuple(parse.lower[w] for w in wanter),
+                          wanter_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanter),
+                          wanted=tuple(parse.lower[w] for w in wanted if not parse.punct[w]),
+                          wanted_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanted if not parse.punct[w])))
+    return tuple(found)
+
+
+def _subject(parse: _Parse, verb: int) -> int | None:
+    """The verb's active subject, or the one it shares with the verb it hangs from."""
+    node = verb
+    for _ in range(4):
+        subjects = [c for c in parse.children[node] if parse.dep[c] == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if parse.dep[node] not in _SHARED_SUBJECT or parse.head[node] == node:
+            return None
+        node = parse.head[node]
+    return None
+
+
+def _conjuncts(parse: _Parse, i: int) -> list[int]:
+    """'Germany and Russia': the word and those coordinated with it."""
+    out, stack = [], [i]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in parse.children[node] if parse.dep[c] == "conj")
+    return out
+
+
+def _own_clause(parse: _Parse, verb: int) -> set[int]:
+    """The verb's subtree, stopping at clauses inside it that have subjects of their own."""
+    out, stack = set(), [verb]
+    while stack:
+        node = stack.pop()
+        out.add(node)
+        stack.extend(c for c in parse.children[node]
+                     if not (parse.pos[c] in _VERB_POS and any(parse.dep[g] in _SUBJECT_DEPS
+                                                              for g in parse.children[c])))
+    return out
 
 
 def _reported(parse: _Parse, tokens: list[int]) -> bool:

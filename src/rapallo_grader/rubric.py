@@ -27,6 +27,9 @@ class Criterion:
     ``terms`` is a tuple of synonym groups; a claim covers a group when it uses any term of
     it (a trailing ``*`` matches any ending, spelling slips are forgiven). ``min_terms`` groups
     must be covered. ``exclude`` terms mark a claim as being about something else.
+    ``wanted_by`` terms name whose motive the point is: a claim in which someone else, named,
+    wants what the first term group names does not make it ("Russia wanted German oil" is not
+    Germany's wish for oil).
     """
 
     id: str
@@ -35,6 +38,7 @@ class Criterion:
     terms: tuple[TermGroup, ...] = ()
     min_terms: int | None = None
     exclude: tuple[str, ...] = ()
+    wanted_by: tuple[str, ...] = ()
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -278,7 +282,7 @@ class _Where:
 
 _TOP_KEYS = {"title", "question", "max_score", "count_best", "partial_credit", "partial_from", "points",
              "misconceptions", "bands", "levels", "matching"}
-_CRITERION_KEYS = {"id", "text", "alternatives", "terms", "min_terms", "exclude"}
+_CRITERION_KEYS = {"id", "text", "alternatives", "terms", "min_terms", "exclude", "wanted_by"}
 _POINT_KEYS = _CRITERION_KEYS | {"marks", "feedback", "depth"}
 _LEVEL_KEYS = {"name", "marks", "descriptor", "rule"}
 _MISCONCEPTION_KEYS = _CRITERION_KEYS | {"penalty", "feedback"}
@@ -380,9 +384,14 @@ def _criterion_fields(obj: dict[str, Any], path: Path_, where: _Where) -> dict[s
                              f"'min_terms' must be a whole number from 1 to {len(terms)} "
                              f"(the number of term groups), got {min_terms!r}",
                              "lower it or add term groups")
+    wanted_by = tuple(t.lower() for t in _strings(obj, "wanted_by", path, where))
+    if wanted_by and not terms:
+        raise where.fail((*path, "wanted_by"), "'wanted_by' needs 'terms': their first group names what is wanted",
+                         "add 'terms:' whose first group is the thing wanted, or remove 'wanted_by'")
     return dict(id=ident, text=_text(obj, "text", path, where),
                 alternatives=_strings(obj, "alternatives", path, where), terms=terms,
-                min_terms=min_terms, exclude=tuple(t.lower() for t in _strings(obj, "exclude", path, where)))
+                min_terms=min_terms, exclude=tuple(t.lower() for t in _strings(obj, "exclude", path, where)),
+                wanted_by=wanted_by)
 
 
 def _unique_ids(items: list[Any], key: str, where: _Where, taken: dict[str, Path_]) -> None:
