@@ -153,6 +153,12 @@ def test_fragments_are_not_statements(pipeline):
     assert [c.statement for c in essay.claims] == [False, True, True]
 
 
+def test_a_word_the_tagger_calls_a_verb_but_the_parser_uses_as_a_noun_makes_no_statement(pipeline):
+    claims = pipeline.parse("Rapallo Genoa 1922 isolation recognition reparations Versailles communism "
+                            "raw materials technology secret army counterweight revision.").claims
+    assert [c.statement for c in claims] == [False]
+    assert [c.statement for c in pipeline.parse("Germany liked trading with Russia.").claims] == [True]
+
 
 def test_without_a_model_the_grader_falls_back_to_rules_and_says_so(monkeypatch, rubric):
     from rapallo_grader import Grader, pipeline as pipeline_module

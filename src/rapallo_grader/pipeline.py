@@ -33,6 +33,11 @@ _CONDITIONS = {"if", "unless", "when", "whether"}
 _MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll", "'d"}
 _NEGATORS = {"not", "n't", "never"}
 _VERB_POS = {"VERB", "AUX"}
+#: A "verb" the parser hangs on a noun as its modifier is a tagging slip, not a predicate: in
+#: "Rapallo Genoa 1922 isolation ... communism raw materials ..." the tagger calls "communism" a
+#: verb. (Not as a compound, subject or object: there, in the SemEval answers, it is a real verb
+#: the parser misplaced, as in "Stream table logs show time".)
+_NOUN_DEPS = {"nmod", "appos", "nummod", "poss", "npadvmod"}
 _REASON_MARKERS = {"because", "since", "as"}
 _PREDICATE_LINKS = {"conj", "xcomp", "aux", "auxpass"}
 _FUNCTION_POS = {"DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "INTJ", "X", "SYM"}
@@ -449,8 +454,8 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
     if fallback:
         statement = len(words) >= 4
     else:
-        statement = any(pos[i] in _VERB_POS or _predicative_adjective(parse, i) or _verb_tagged_as_noun(parse, i)
-                        for i in tokens)
+        statement = any((pos[i] in _VERB_POS and parse.dep[i] not in _NOUN_DEPS) or _predicative_adjective(parse, i)
+                        or _verb_tagged_as_noun(parse, i) for i in tokens)
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
                  content=content, negated=negated, statement=statement, main=main, links=links, details=details,
@@ -474,7 +479,7 @@ def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
 
 def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
     """Each verb of wanting or getting in the claim whose wanter is named (not "they", "both
-    countries"), with the wanter and what is wanted."""
+    countries") or is nobody, with the wanter and what is wanted."""
     found = []
     for verb in tokens:
         if parse.lemma[verb] not in _WANTING or parse.pos[verb] != "VERB":
@@ -485,7 +490,7 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
         wanter = sorted({w for s in _conjuncts(parse, subject) for w in (s, *parse.children[s])
                          if w == s or parse.dep[w] in {"compound", "amod", "poss"}})
         if not any(parse.pos[w] == "PROPN" or (parse.pos[w] == "ADJ" and parse.text[w][:1].isupper()
-                                               and not parse.stop[w]) for w in wanter):
+                                               and not parse.stop[w]) for w in wanter) and not _nobody(parse, subject):
             continue
         inside_subject = set(parse.subtree(subject)) if parse.head[subject] == verb else set()
         wanted = sorted(_own_clause(parse, verb) - inside_subject)
@@ -494,6 +499,12 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
                           wanted=tuple(parse.lower[w] for w in wanted if not parse.punct[w]),
                           wanted_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanted if not parse.punct[w])))
     return tuple(found)
+
+
+def _nobody(parse: _Parse, subject: int) -> bool:
+    """'Nobody wanted to trade with them', 'no country wanted ...': a wanter who is not the point's."""
+    return parse.lower[subject] in {"nobody", "noone", "none"} or any(
+        parse.lower[c] == "no" and parse.dep[c] == "det" for c in parse.children[subject])
 
 
 def _subject(parse: _Parse, verb: int) -> int | None:
