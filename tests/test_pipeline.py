@@ -142,6 +142,13 @@ def test_who_wants_what_is_read_from_the_parse(pipeline, text, wants):
         assert "machines" not in found[0].wanted and "grain" not in found[1].wanted
 
 
+def test_a_semicolon_ends_what_is_wanted(pipeline):
+    # The parser hangs the second clause under the first verb's object, as if Germany sought know-how.
+    (claim,) = pipeline.parse("Germany sought raw materials; Soviet Russia, devastated by war, required know-how.").claims
+    (want,) = claim.wants
+    assert want.wanter == ("germany",) and "materials" in want.wanted and "know" not in want.wanted
+
+
 def test_the_number_of_a_numbered_list_is_not_a_sentence(pipeline):
     essay = pipeline.parse("Reasons:\n1.\nGermany was weak\n2.\nRussia was isolated\nb)\nIt was 1922.\n1922.")
     assert [(c.sentence, c.text) for c in essay.claims] == [

@@ -160,6 +160,9 @@ CASES = [
  ("K5", True, "For Berlin the treaty meant securing Russian raw materials."),
  ("K4", True, "Capitalist governments wanted to destroy communism, so they shunned Soviet Russia."),
  ("K4", False, "The Soviet leaders believed the capitalist states would try to destroy the revolution."),
+ # And by a fourteenth.
+ ("K2", True, "Germany and Russia lost the war and everyone hated them, so they became friends."),
+ ("K3", True, "After the war Germany paid reperations and had hyperinflashun."),
 ]
 
 
@@ -269,7 +272,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 113
+    assert len(sample) == len(rows) == 123
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -493,12 +493,21 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
                                                and not parse.stop[w]) for w in wanter) and not _nobody(parse, subject):
             continue
         inside_subject = set(parse.subtree(subject)) if parse.head[subject] == verb else set()
-        wanted = sorted(_own_clause(parse, verb) - inside_subject)
+        # A semicolon ends a clause whatever the parse says: "Germany sought raw materials; Soviet
+        # Russia, devastated by war, required know-how" was parsed as Germany seeking the know-how.
+        first, last = _between_semicolons(parse, tokens, verb)
+        wanted = sorted(i for i in _own_clause(parse, verb) - inside_subject if first <= i < last)
         found.append(Want(wanter=tuple(parse.lower[w] for w in wanter),
                           wanter_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanter),
                           wanted=tuple(parse.lower[w] for w in wanted if not parse.punct[w]),
                           wanted_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanted if not parse.punct[w])))
     return tuple(found)
+
+
+def _between_semicolons(parse: _Parse, tokens: list[int], i: int) -> tuple[int, int]:
+    before = [t for t in tokens if t < i and parse.text[t] == ";"]
+    after = [t for t in tokens if t > i and parse.text[t] == ";"]
+    return (before[-1] + 1 if before else 0), (after[0] if after else len(parse.text))
 
 
 def _nobody(parse: _Parse, subject: int) -> bool:
