@@ -107,6 +107,21 @@ def test_a_motive_point_is_not_made_by_someone_else_wanting_its_thing(grader, te
         assert k5.near_misses and k5.near_misses[0].refused == "someone else's motive"
 
 
+@pytest.mark.parametrize("anywhere", [True, False])
+def test_a_point_anywhere_takes_its_other_terms_from_the_whole_essay(tmp_path, anywhere):
+    path = tmp_path / "context.yaml"
+    path.write_text("question: When?\npoints:\n  - id: P1\n    marks: 1\n    text: It came in 1922, after the war.\n"
+                    f"    terms:\n      - [first world war]\n      - ['1922']\n    anywhere: {str(anywhere).lower()}\n",
+                    encoding="utf-8")
+    grader = Grader(Rubric.load(path))
+    essay = ("The treaty was signed in 1922.\n\nGermany was weak. Russia was poor. Both were alone.\n\n"
+             "The First World War had ruined both of them.")
+    assert ("P1" in awarded(grader.grade(essay))) is anywhere
+    # The first group must still be in the claim, and a denied year lends nothing.
+    assert "P1" not in awarded(grader.grade("The treaty was signed in 1922. Germany was weak."))
+    assert "P1" not in awarded(grader.grade("It was not signed in 1922.\n\nThe First World War was over."))
+
+
 def test_a_sentence_that_makes_its_own_point_lends_no_words_to_its_neighbours(grader):
     # Hatred (K4's sentence), Versailles (K3's) and "both" (K2's) side by side are not K9.
     report = grader.grade("Russia was hated because of its communism. Germany was ruined by the reparations of "

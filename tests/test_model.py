@@ -176,6 +176,20 @@ def test_semantic_extra_adds_its_feature_and_model():
     assert grader.grade("The water turned into vapour.").pipeline["semantic"]
 
 
+def test_the_semantic_extra_marks_the_bundled_rubric_as_the_default_install_does(rubric):
+    # Every point of the bundled rubric has terms, so the rules decide and the marks are the same;
+    # the whole-essay context point runs through the semantic path too.
+    from rapallo_grader import semantic
+
+    if not semantic.available():
+        pytest.skip("the [semantic] extra is not installed (pip install -e '.[semantic]')")
+    essay = ("The treaty was signed in 1922.\n\nAfter the First World War Germany paid huge reparations. "
+             "Russia wanted German machines, and Germany wanted Russian oil.")
+    plain, rich = Grader(rubric).grade(essay), Grader(rubric, semantic=True).grade(essay)
+    assert [(p.id, p.marks) for p in rich.points] == [(p.id, p.marks) for p in plain.points]
+    assert {p.id for p in plain.points if p.awarded} >= {"K1", "K3", "K5", "K6"}
+
+
 def test_spline_model_predicts_what_scikit_learn_predicts():
     """The grader evaluates the curves with numpy; scikit-learn fitted them. Both must agree,
     inside the training range and beyond it (where each curve stays at its end value)."""

@@ -163,6 +163,21 @@ CASES = [
  # And by a fourteenth.
  ("K2", True, "Germany and Russia lost the war and everyone hated them, so they became friends."),
  ("K3", True, "After the war Germany paid reperations and had hyperinflashun."),
+ # And by a fifteenth, of longer essays.
+ ("K3", True, "The treaty of Versailles was very harsh on Germany and it had to pay a lot of money."),
+ ("K3", True, "For Weimar Germany, burdened by reparations, Rapallo promised access to Soviet raw materials."),
+ ("K6", True, "For Soviet Russia, German capital and expertise promised to speed up reconstruction."),
+ ("K1", True, "The treaty was signed in 1922.\n\nGermany was weak and Russia was isolated.\n\n"
+              "After the First World War nobody trusted either of them."),
+ ("K1", False, "Partly the treaty of 1922 was about money. Partly it was fear: the Bolsheviks expected another "
+               "intervention from the capitalist West."),
+ ("K1", False, "The treaty was signed in 1922. Britain and France feared the spread of revolution to their workers."),
+ ("K1", True, "It was signed in 1922, a few years after the revolution."),
+ # And by a sixteenth.
+ ("K2", True, "So germany and russia were both on there own and they decided to be friends."),
+ ("K3", True, "Versailles - Germany had to pay huge reparations and lost its colonies."),
+ ("K3", True, "Germany hated the Treaty of Versailles because they had to pay for everything."),
+ ("M1", False, "The treaty did not last long because Hitler came to power and then there was another war."),
 ]
 
 
@@ -272,7 +287,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 123
+    assert len(sample) == len(rows) == 135
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -75,7 +75,7 @@ def items_asked(question: str) -> int | None:
 
 
 #: Fitted settings for drafts of short answers (``short_answer=True``), bundled with the models.
-DRAFTING = "drafting-v6.json"
+DRAFTING = "drafting-v7.json"
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,8 @@ def to_yaml(rubric: Rubric) -> str:
     if rubric.partial_from is not None:
         data["partial_from"] = rubric.partial_from
     data["points"] = [_criterion(p, marks=p.marks, feedback=_feedback(p),
-                                 **({"depth": dict(p.depth)} if p.depth else {})) for p in rubric.points]
+                                 **({"depth": dict(p.depth)} if p.depth else {}),
+                                 **({"anywhere": True} if p.anywhere else {})) for p in rubric.points]
     if rubric.misconceptions:
         data["misconceptions"] = [_criterion(m, penalty=m.penalty, feedback=m.feedback or None)
                                   for m in rubric.misconceptions]
@@ -208,7 +209,7 @@ def _feedback(point: Point) -> dict[str, str] | None:
 
 def _criterion(c: Criterion, **extra: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"id": c.id}
-    out.update({k: v for k, v in extra.items() if k not in {"feedback", "depth"}})
+    out.update({k: v for k, v in extra.items() if k not in {"feedback", "depth", "anywhere"}})
     if extra.get("depth"):
         out["depth"] = extra["depth"]
     out["text"] = c.text
@@ -222,6 +223,8 @@ def _criterion(c: Criterion, **extra: Any) -> dict[str, Any]:
         out["exclude"] = list(c.exclude)
     if c.wanted_by:
         out["wanted_by"] = list(c.wanted_by)
+    if extra.get("anywhere"):
+        out["anywhere"] = True
     if extra.get("feedback"):
         out["feedback"] = extra["feedback"]
     return out

@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 from .errors import StaleThresholdWarning
 from .model import MatchModel, stale_threshold
 from .pipeline import Claim, ParsedEssay, Pipeline
-from .rubric import Criterion, Misconception, Rubric
+from .rubric import Criterion, Misconception, Point, Rubric
 from .semantic import Embedder
 from .wordvectors import RelatedWords
 
@@ -374,6 +374,7 @@ class Matcher:
         # the learned matcher must be made as it meets points at grading time.)
         self._termed = np.array([bool(c.terms) for c in self.criteria])
         self._rule_points = self._termed & ~self._sentence_only
+        self._anywhere = np.array([isinstance(c, Point) and c.anywhere for c in self.criteria]) & self._rule_points
         learned_threshold = settings.learned_threshold
         if learned_threshold is None:
             learned_threshold = model.threshold if model is not None else settings.threshold
@@ -509,6 +510,13 @@ class Matcher:
             # miss, the point it denies.
             covered[:, self._rule_points] = np.where(claim_negated, lent_all[sentence_of_run],
                                                      lent_asserted[sentence_of_run])
+            if self._anywhere.any():
+                # A point "anywhere" gathers its groups from every claim of the essay that is not
+                # denied (a denied claim, from all of them, for its near miss), whoever owns it.
+                essay_vocab = np.vstack([asserted.any(axis=0), sentence_vocab.any(axis=0)])
+                whole = (self._groups(self._phrases(essay_vocab)) @ self._criterion_groups)[:, self._anywhere]
+                covered[:, self._anywhere] = np.maximum(covered[:, self._anywhere],
+                                                        np.where(claim_negated, whole[1], whole[0]))
         terms, raw = self._rule_score(covered, anchored, fuzzy)
 
         shape = (n_claims, n_criteria)

@@ -57,6 +57,10 @@ class Point(Criterion):
     #: Marks by depth, e.g. (("identified", 0.5), ("explained", 1.0), ("developed", 1.5));
     #: empty: the point is worth ``marks`` once made.
     depth: tuple[tuple[str, float], ...] = ()
+    #: The point's term groups other than the first may come from anywhere in the essay, not only
+    #: the claim's sentence and its neighbours: a context point's year may be in the introduction
+    #: and its war in the body. The first group must still be in the claim.
+    anywhere: bool = False
 
     def marks_at(self, reached: str) -> float:
         """Marks for a point made to depth ``reached`` (the deepest configured depth not beyond it)."""
@@ -170,7 +174,7 @@ class Rubric:
         from the best of as many points as the question asks for, or else of a share of its
         points (``count_best``), at a match threshold, with or
         without part marks for a point partly made (``partial_credit``, ``partial_from``), all
-        fitted on teacher-marked short answers (``models/drafting-v6.json``, rebuilt by
+        fitted on teacher-marked short answers (``models/drafting-v7.json``, rebuilt by
         ``scripts/fit_drafting.py``).
         """
         from .authoring import draft
@@ -283,7 +287,7 @@ class _Where:
 _TOP_KEYS = {"title", "question", "max_score", "count_best", "partial_credit", "partial_from", "points",
              "misconceptions", "bands", "levels", "matching"}
 _CRITERION_KEYS = {"id", "text", "alternatives", "terms", "min_terms", "exclude", "wanted_by"}
-_POINT_KEYS = _CRITERION_KEYS | {"marks", "feedback", "depth"}
+_POINT_KEYS = _CRITERION_KEYS | {"marks", "feedback", "depth", "anywhere"}
 _LEVEL_KEYS = {"name", "marks", "descriptor", "rule"}
 _MISCONCEPTION_KEYS = _CRITERION_KEYS | {"penalty", "feedback"}
 _FEEDBACK_KEYS = {"hit", "miss"}
@@ -429,7 +433,8 @@ def _build(data: Any, where: _Where, sha256: str) -> Rubric:
                              f"{max(m for _, m in depth):g}", "drop 'marks' or make it the top depth mark")
         points.append(Point(**_criterion_fields(obj, path, where), marks=marks, depth=depth,
                             feedback_hit=_text(feedback, "hit", path, where, required=False),
-                            feedback_miss=_text(feedback, "miss", path, where, required=False)))
+                            feedback_miss=_text(feedback, "miss", path, where, required=False),
+                            anywhere=_anywhere(obj, path, where)))
 
     raw_miscs = top.get("misconceptions", []) or []
     if not isinstance(raw_miscs, list):
@@ -496,10 +501,18 @@ def _partial_from(top: dict[str, Any], where: _Where) -> float | None:
     return value
 
 
-def _flag(top: dict[str, Any], key: str, where: _Where) -> bool:
-    value = top.get(key, False)
+def _anywhere(obj: dict[str, Any], path: Path_, where: _Where) -> bool:
+    anywhere = _flag(obj, "anywhere", where, path)
+    if anywhere and not obj.get("terms"):
+        raise where.fail((*path, "anywhere"), "'anywhere' needs 'terms': their first group must be in the claim, "
+                         "the others may be anywhere in the essay", "add 'terms:', or remove 'anywhere'")
+    return anywhere
+
+
+def _flag(obj: dict[str, Any], key: str, where: _Where, path: Path_ = ()) -> bool:
+    value = obj.get(key, False)
     if not isinstance(value, bool):
-        raise where.fail((key,), f"{key!r} must be true or false, got {value!r}", f"write '{key}: true'")
+        raise where.fail((*path, key), f"{key!r} must be true or false, got {value!r}", f"write '{key}: true'")
     return value
 
 
