@@ -178,6 +178,11 @@ CASES = [
  ("K3", True, "Versailles - Germany had to pay huge reparations and lost its colonies."),
  ("K3", True, "Germany hated the Treaty of Versailles because they had to pay for everything."),
  ("M1", False, "The treaty did not last long because Hitler came to power and then there was another war."),
+ # And by a seventeenth.
+ ("K3", True, "After the First World War Germany was the defeated power, saddled with war guilt and reparations."),
+ ("K6", True, "German manufacturers sought Soviet raw materials while Moscow sought German capital goods."),
+ ("K7", True, "Rapallo let the Reichswehr evade the military restrictions of Versailles on Soviet soil."),
+ ("K6", True, "Germany needed raw materials such as oil and Russia needed German industrial goods and expertise."),
 ]
 
 
@@ -287,7 +292,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 135
+    assert len(sample) == len(rows) == 141
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

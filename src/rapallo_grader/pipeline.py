@@ -518,6 +518,9 @@ def _nobody(parse: _Parse, subject: int) -> bool:
 
 def _subject(parse: _Parse, verb: int) -> int | None:
     """The verb's active subject, or the one it shares with the verb it hangs from."""
+    stranded = _stranded_subject(parse, verb)
+    if stranded is not None:
+        return stranded
     node = verb
     for _ in range(4):
         subjects = [c for c in parse.children[node] if parse.dep[c] == "nsubj"]
@@ -526,6 +529,25 @@ def _subject(parse: _Parse, verb: int) -> int | None:
         if parse.dep[node] not in _SHARED_SUBJECT or parse.head[node] == node:
             return None
         node = parse.head[node]
+    return None
+
+
+def _has_own_subject(parse: _Parse, i: int) -> bool:
+    return parse.pos[i] in _VERB_POS and (any(parse.dep[c] in _SUBJECT_DEPS for c in parse.children[i])
+                                          or _stranded_subject(parse, i) is not None)
+
+
+def _stranded_subject(parse: _Parse, verb: int) -> int | None:
+    """'Germany needed oil and Russia needed machines': the parser may hang "Russia" on "oil" as one
+    more thing needed and give the second "needed" no subject, so that Germany seems to need the
+    machines. A name just before a coordinated verb with no subject of its own is its subject."""
+    if parse.dep[verb] != "conj" or any(parse.dep[c] in _SUBJECT_DEPS for c in parse.children[verb]):
+        return None
+    before = verb - 1
+    while before >= 0 and parse.pos[before] in {"ADV", "AUX", "PART"}:
+        before -= 1
+    if before >= 0 and parse.pos[before] == "PROPN" and parse.dep[before] == "conj" and parse.head[before] < before:
+        return before
     return None
 
 
@@ -545,9 +567,7 @@ def _own_clause(parse: _Parse, verb: int) -> set[int]:
     while stack:
         node = stack.pop()
         out.add(node)
-        stack.extend(c for c in parse.children[node]
-                     if not (parse.pos[c] in _VERB_POS and any(parse.dep[g] in _SUBJECT_DEPS
-                                                              for g in parse.children[c])))
+        stack.extend(c for c in parse.children[node] if not _has_own_subject(parse, c))
     return out
 
 
