@@ -489,8 +489,7 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
             continue
         wanter = sorted({w for s in _conjuncts(parse, subject) for w in (s, *parse.children[s])
                          if w == s or parse.dep[w] in {"compound", "amod", "poss"}})
-        if not any(parse.pos[w] == "PROPN" or (parse.pos[w] == "ADJ" and parse.text[w][:1].isupper()
-                                               and not parse.stop[w]) for w in wanter) and not _nobody(parse, subject):
+        if not (_named(parse, wanter) or _nobody(parse, subject)):
             continue
         inside_subject = set(parse.subtree(subject)) if parse.head[subject] == verb else set()
         # A semicolon ends a clause whatever the parse says: "Germany sought raw materials; Soviet
@@ -508,6 +507,12 @@ def _between_semicolons(parse: _Parse, tokens: list[int], i: int) -> tuple[int, 
     before = [t for t in tokens if t < i and parse.text[t] == ";"]
     after = [t for t in tokens if t > i and parse.text[t] == ";"]
     return (before[-1] + 1 if before else 0), (after[0] if after else len(parse.text))
+
+
+def _named(parse: _Parse, words: list[int]) -> bool:
+    """'Russia', 'the Soviets', 'German industry': a name, or an adjective made from one."""
+    return any(parse.pos[w] == "PROPN" or (parse.pos[w] == "ADJ" and parse.text[w][:1].isupper() and not parse.stop[w])
+               for w in words)
 
 
 def _nobody(parse: _Parse, subject: int) -> bool:
