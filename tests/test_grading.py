@@ -91,6 +91,17 @@ def test_a_slip_in_a_word_pair_is_a_slip_in_its_words(tmp_path, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Germany had to pay reperations.", True),  # a slip in one word of a pair that ends in a stem
+    ("They renounced claims to war reparations.", False),  # "war reparation" is 86% like "pay reparation"
+])
+def test_a_slip_in_a_stemmed_word_pair_is_a_slip_in_its_words(tmp_path, text, expected):
+    path = tmp_path / "stem_pair.yaml"
+    path.write_text("question: What weakened Germany?\npoints:\n  - id: P1\n    marks: 1\n"
+                    "    text: It paid reparations.\n    terms:\n      - [pay reparation*]\n", encoding="utf-8")
+    assert ("P1" in awarded(Grader(Rubric.load(path)).grade(text))) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Russia wanted German oil and grain from the treaty.", set()),
     ("Soviet Russia sought recognition and foreign trade.", set()),
     ("In return for trade, the Soviets could get German machinery for their factories.", {"K6"}),

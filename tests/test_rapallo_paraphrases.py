@@ -183,6 +183,13 @@ CASES = [
  ("K6", True, "German manufacturers sought Soviet raw materials while Moscow sought German capital goods."),
  ("K7", True, "Rapallo let the Reichswehr evade the military restrictions of Versailles on Soviet soil."),
  ("K6", True, "Germany needed raw materials such as oil and Russia needed German industrial goods and expertise."),
+ # And by an eighteenth.
+ ("K5", True, "Germany's industry was short of raw materials and Russia had plenty."),
+ ("K3", True, "After the war Germany was forced to sign the Treaty of Versailles and had to pay reparations."),
+ ("K3", False, "The Soviet economy had collapsed after years of war and civil war and lacked modern equipment."),
+ ("K3", False, "Germany and Soviet Russia renounced claims to war reparations from each other."),
+ ("K9", True, "Both had been badly treated at Versailles and wanted to get back land they had lost."),
+ ("M2", True, "The Treaty of Rapallo gave Russia the eastern half of Poland."),
 ]
 
 
@@ -292,7 +299,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 141
+    assert len(sample) == len(rows) == 147
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -167,7 +167,11 @@ class _Vocabulary:
             score = process.cdist(heads, stems, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
             long_enough = np.array([len(f) >= length for f in forms])[:, None]
             fuzzy_ok = np.array([_forgiving(s) for s in stems], dtype=bool)[None, :]
-            out[:, columns] = long_enough & ((score == 100) | ((score >= self.spelling) & fuzzy_ok))
+            slips = (score < 100) & (score >= self.spelling) & fuzzy_ok
+            for row, column in zip(*np.nonzero(slips)):
+                if " " in stems[column]:  # "war reparation" is no slip for "pay reparation*"
+                    slips[row, column] = _pair_words_close(heads[row], stems[column])
+            out[:, columns] = long_enough & ((score == 100) | slips)
         for i, pattern in self._pairs.items():
             out[:, i] = [pattern.fullmatch(f) is not None for f in forms]
         return out
