@@ -167,10 +167,10 @@ CASES = [
  ("K3", True, "The treaty of Versailles was very harsh on Germany and it had to pay a lot of money."),
  ("K3", True, "For Weimar Germany, burdened by reparations, Rapallo promised access to Soviet raw materials."),
  ("K6", True, "For Soviet Russia, German capital and expertise promised to speed up reconstruction."),
- ("K1", True, "The treaty was signed in 1922.\n\nGermany was weak and Russia was isolated.\n\n"
-              "After the First World War nobody trusted either of them."),
- ("K1", False, "Partly the treaty of 1922 was about money. Partly it was fear: the Bolsheviks expected another "
-               "intervention from the capitalist West."),
+ ("K1", True, ("The treaty was signed in 1922.\n\nGermany was weak and Russia was isolated.\n\n"
+               "After the First World War nobody trusted either of them.")),
+ ("K1", False, ("Partly the treaty of 1922 was about money. Partly it was fear: the Bolsheviks expected another "
+                "intervention from the capitalist West.")),
  ("K1", False, "The treaty was signed in 1922. Britain and France feared the spread of revolution to their workers."),
  ("K1", True, "It was signed in 1922, a few years after the revolution."),
  # And by a sixteenth.
