@@ -190,6 +190,10 @@ CASES = [
  ("K3", False, "Germany and Soviet Russia renounced claims to war reparations from each other."),
  ("K9", True, "Both had been badly treated at Versailles and wanted to get back land they had lost."),
  ("M2", True, "The Treaty of Rapallo gave Russia the eastern half of Poland."),
+ # And by a nineteenth.
+ ("K3", True, "After the war Germany had hyperinflation."),
+ ("K6", True, "Russia could get German help to build up its industry."),
+ ("K4", False, "Germany and Russia were both left out by the rest of Europe, nobody wanted to talk to them."),
 ]
 
 
@@ -299,7 +303,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 147
+    assert len(sample) == len(rows) == 153
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
