@@ -91,7 +91,7 @@ def test_a_drafted_rubric_calibrated_on_half_the_essays_agrees_on_the_other_half
 
 
 def test_a_drafted_rubric_calibrated_on_the_dev_essays_agrees_better_on_essays_it_never_saw(grader, shared_data):
-    """The same route judged on more essays: calibrated on the 17 dev essays, marked on the 135 of the
+    """The same route judged on more essays: calibrated on the 17 dev essays, marked on the whole of the
     bundled marked sample, written apart from them."""
     from rapallo_grader import Grader, Rubric
 
