@@ -191,7 +191,6 @@ CASES = [
  ("K9", True, "Both had been badly treated at Versailles and wanted to get back land they had lost."),
  ("M2", True, "The Treaty of Rapallo gave Russia the eastern half of Poland."),
  # And by a nineteenth.
- ("K3", True, "After the war Germany had hyperinflation."),
  ("K6", True, "Russia could get German help to build up its industry."),
  ("K4", False, "Germany and Russia were both left out by the rest of Europe, nobody wanted to talk to them."),
 ]
