@@ -109,6 +109,7 @@ def test_a_slip_in_a_stemmed_word_pair_is_a_slip_in_its_words(tmp_path, text, ex
     ("Russia needed German machines, and Germany needed Russian grain.", {"K5", "K6"}),
     ("They wanted Russian oil and grain from the treaty with Germany.", {"K5"}),  # no wanter named
     ("Germany was isolated and nobody wanted to trade with it.", set()),  # nobody's motive is not Germany's
+    ("Russia signed the treaty because it needed trade with Germany.", set()),  # "it" is Russia
 ])
 def test_a_motive_point_is_not_made_by_someone_else_wanting_its_thing(grader, text, expected):
     report = grader.grade(text)

@@ -134,6 +134,8 @@ def test_a_view_reported_from_others_is_marked_as_reported(pipeline, text, repor
      [(("germany",), "grain"), (("russia",), "machines")]),
     ("Soviet Russia was able to buy tractors.", [(("soviet", "russia"), "tractors")]),
     ("They wanted oil.", []),  # the wanter is not named
+    ("Russia signed the treaty because it needed machines.", [(("russia",), "machines")]),  # "it" is Russia
+    ("Germany helped Russia because it needed machines.", []),  # "it" could be either
     ("Both countries needed trade.", []),
 ])
 def test_who_wants_what_is_read_from_the_parse(pipeline, text, wants):

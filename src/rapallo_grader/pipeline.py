@@ -55,6 +55,7 @@ _WANTING = {"want", "need", "seek", "desire", "hope", "wish", "crave", "require"
 #: Up from a verb with no subject of its own to the verb whose subject it shares: "Germany hoped
 #: to get oil", "Russia was able to buy machines", "Germany signed and gained trade".
 _SHARED_SUBJECT = {"xcomp", "conj", "acomp"}
+_PRONOUNS = {"it", "they", "he", "she"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 #: spaCy string hashes already turned into text (words, lemmas, labels); a stream starts again past this.
 _STRINGS_REMEMBERED = 200_000
@@ -530,10 +531,30 @@ def _subject(parse: _Parse, verb: int) -> int | None:
     for _ in range(4):
         subjects = [c for c in parse.children[node] if parse.dep[c] == "nsubj"]
         if subjects:
-            return subjects[0]
+            return _antecedent(parse, node) if parse.lower[subjects[0]] in _PRONOUNS else subjects[0]
         if parse.dep[node] not in _SHARED_SUBJECT or parse.head[node] == node:
             return None
         node = parse.head[node]
+    return None
+
+
+def _antecedent(parse: _Parse, verb: int) -> int | None:
+    """'Russia wanted the treaty because it needed to trade': a pronoun subject of a clause hung on
+    another is that clause's named subject, when nothing else named stands there to be meant
+    ("Germany helped Russia because it needed machines" is left alone)."""
+    node = verb
+    for _ in range(3):
+        if parse.head[node] == node:
+            return None
+        node = parse.head[node]
+        children = parse.children[node]
+        subjects = [c for c in children if parse.dep[c] == "nsubj"]
+        if subjects:
+            others = [c for c in children if parse.dep[c] in {"dobj", "dative", "attr", "prep"}]
+            if _named(parse, [subjects[0]]) and not any(parse.pos[w] == "PROPN" for c in others
+                                                           for w in parse.subtree(c)):
+                return subjects[0]
+            return None
     return None
 
 
