@@ -79,25 +79,16 @@ def test_a_sentence_listing_keywords_earns_nothing_and_says_why(grader):
     assert k2.near_misses and k2.near_misses[0].refused == "a list of keywords"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("They agreed to split Polland between them.", True),  # a slip in one word of the pair
-    ("The capitalists would be split and weakened.", False),  # "split and" is 86% like "split poland"
+@pytest.mark.parametrize("term, text, expected", [
+    ("split poland", "They agreed to split Polland between them.", True),  # a slip in one word of the pair
+    ("split poland", "The capitalists would be split and weakened.", False),  # "split and" is 86% alike
+    ("pay reparation*", "Germany had to pay reperations.", True),  # the same for a pair ending in a stem
+    ("pay reparation*", "They renounced claims to war reparations.", False),  # "war reparation" is 86% alike
 ])
-def test_a_slip_in_a_word_pair_is_a_slip_in_its_words(tmp_path, text, expected):
+def test_a_slip_in_a_word_pair_is_a_slip_in_its_words(tmp_path, term, text, expected):
     path = tmp_path / "pair.yaml"
     path.write_text("question: What did the treaty do?\npoints:\n  - id: P1\n    marks: 1\n"
-                    "    text: It divided Poland.\n    terms:\n      - [split poland]\n", encoding="utf-8")
-    assert ("P1" in awarded(Grader(Rubric.load(path)).grade(text))) is expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Germany had to pay reperations.", True),  # a slip in one word of a pair that ends in a stem
-    ("They renounced claims to war reparations.", False),  # "war reparation" is 86% like "pay reparation"
-])
-def test_a_slip_in_a_stemmed_word_pair_is_a_slip_in_its_words(tmp_path, text, expected):
-    path = tmp_path / "stem_pair.yaml"
-    path.write_text("question: What weakened Germany?\npoints:\n  - id: P1\n    marks: 1\n"
-                    "    text: It paid reparations.\n    terms:\n      - [pay reparation*]\n", encoding="utf-8")
+                    f"    text: It did that.\n    terms:\n      - [{term}]\n", encoding="utf-8")
     assert ("P1" in awarded(Grader(Rubric.load(path)).grade(text))) is expected
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -225,12 +225,13 @@ class _Parse:
             if h != i:
                 self.children[h].append(i)
 
-    def subtree(self, i: int) -> Iterator[int]:
+    def subtree(self, i: int, follow: Callable[[int], bool] | None = None) -> Iterator[int]:
+        """``i`` and its descendants, going down only to children ``follow`` accepts (all if None)."""
         stack = [i]
         while stack:
             node = stack.pop()
             yield node
-            stack.extend(self.children[node])
+            stack.extend(c for c in self.children[node] if follow is None or follow(c))
 
 
 def _load() -> tuple[Language, PipelineInfo]:
@@ -579,22 +580,12 @@ def _stranded_subject(parse: _Parse, verb: int) -> int | None:
 
 def _conjuncts(parse: _Parse, i: int) -> list[int]:
     """'Germany and Russia': the word and those coordinated with it."""
-    out, stack = [], [i]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(c for c in parse.children[node] if parse.dep[c] == "conj")
-    return out
+    return list(parse.subtree(i, lambda c: parse.dep[c] == "conj"))
 
 
 def _own_clause(parse: _Parse, verb: int) -> set[int]:
     """The verb's subtree, stopping at clauses inside it that have subjects of their own."""
-    out, stack = set(), [verb]
-    while stack:
-        node = stack.pop()
-        out.add(node)
-        stack.extend(c for c in parse.children[node] if not _has_own_subject(parse, c))
-    return out
+    return set(parse.subtree(verb, lambda c: not _has_own_subject(parse, c)))
 
 
 def _reported(parse: _Parse, tokens: list[int]) -> bool:
