@@ -193,6 +193,11 @@ CASES = [
  # And by a nineteenth.
  ("K6", True, "Russia could get German help to build up its industry."),
  ("K4", False, "Germany and Russia were both left out by the rest of Europe, nobody wanted to talk to them."),
+ # And by a twenty-first.
+ ("K8", True, "Lenin welcomed anything that drove a wedge between Germany and the Entente."),
+ ("K9", False, "They had fought each other in the war. Germany was angry about the Treaty of Versailles."),
+ ("K9", True, "Each side was angry about the Treaty of Versailles."),
+ ("M3", True, "The treaty meant that both countries would help each other if they were attacked."),
 ]
 
 
@@ -302,7 +307,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 159
+    assert len(sample) == len(rows) == 169
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
