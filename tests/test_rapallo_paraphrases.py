@@ -198,6 +198,14 @@ CASES = [
  ("K9", False, "They had fought each other in the war. Germany was angry about the Treaty of Versailles."),
  ("K9", True, "Each side was angry about the Treaty of Versailles."),
  ("M3", True, "The treaty meant that both countries would help each other if they were attacked."),
+ # And by a twenty-second.
+ ("K4", True, "Russia had become communist and the other countries refused to even talk to the Bolsheviks."),
+ ("K7", True, "The German army could practise with weapons that were banned at Versailles, far from the Allies."),
+ ("K3", True, "Germany was practically bankrupt after Versailles."),
+ ("M3", False, "Many people think it was an alliance, but there was no military alliance in it at all."),
+ ("M3", False, "Soviet Russia saw the new order as a capitalist alliance aimed at it."),
+ ("M2", False, "Both countries shared a border with Poland."),
+ ("M2", True, "They agreed to share Poland between them."),
 ]
 
 
@@ -307,7 +315,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 169
+    assert len(sample) == len(rows) == 177
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
