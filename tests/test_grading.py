@@ -84,8 +84,11 @@ def test_a_sentence_listing_keywords_earns_nothing_and_says_why(grader):
     ("split poland", "The capitalists would be split and weakened.", False),  # "split and" is 86% alike
     ("pay reparation*", "Germany had to pay reperations.", True),  # the same for a pair ending in a stem
     ("pay reparation*", "They renounced claims to war reparations.", False),  # "war reparation" is 86% alike
+    ("together", "Russia was left out of the talks altogether.", False),  # letters before a word make another
+    ("popular", "The treaty was unpopular in Britain.", False),
+    ("together", "They worked togehter.", True),
 ])
-def test_a_slip_in_a_word_pair_is_a_slip_in_its_words(tmp_path, term, text, expected):
+def test_a_slip_in_a_word_pair_is_a_slip_in_its_words_and_no_word_with_a_prefix_is_a_slip(tmp_path, term, text, expected):
     path = tmp_path / "pair.yaml"
     path.write_text("question: What did the treaty do?\npoints:\n  - id: P1\n    marks: 1\n"
                     f"    text: It did that.\n    terms:\n      - [{term}]\n", encoding="utf-8")

@@ -222,3 +222,14 @@ def test_only_an_essay_mostly_in_capitals_is_lowered_for_the_parser():
 ])
 def test_a_verb_the_tagger_took_for_a_noun_still_makes_a_statement(pipeline, text, statement):
     assert pipeline.parse(text).claims[0].statement is statement
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("russia wantid german machins.", True),  # one letter from "wanted"
+    ("In 1922 after the frist world war germany and russia signd the tready of rapallo.", True),
+    ("the tready of rapallo", False),  # one letter from "treaty" and "tread": not from a past form
+    ("Secret military training.", False),
+    ("Rapallo (16 April 1922, Genoa conference)", False),
+])
+def test_a_misspelt_verb_the_tagger_cannot_see_still_makes_a_statement(pipeline, text, statement):
+    assert pipeline.parse(text).claims[0].statement is statement

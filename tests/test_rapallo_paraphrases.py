@@ -206,6 +206,13 @@ CASES = [
  ("M3", False, "Soviet Russia saw the new order as a capitalist alliance aimed at it."),
  ("M2", False, "Both countries shared a border with Poland."),
  ("M2", True, "They agreed to share Poland between them."),
+ ("K9", True, "Both countries thought the borders drawn after the war were unfair."),
+ # And by a twenty-third.
+ ("K9", True, "Germany and Russia both felt that the peace treaties had been forced on them."),
+ ("K8", True, "Russia wanted Germany as a friend so that Britain and France could not attack it together."),
+ ("K2", False, "Russia had been left out of the talks altogether."),
+ ("K1", True, "In 1922 after the frist world war germany and russia signd the tready of rapallo."),
+ ("K6", True, "russia wantid german machins to bild factorys."),
 ]
 
 
@@ -315,7 +322,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 177
+    assert len(sample) == len(rows) == 185
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

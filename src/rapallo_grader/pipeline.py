@@ -7,11 +7,15 @@ in the original essay, so every mark can be highlighted where it was earned.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -125,6 +129,10 @@ class Pipeline:
         self.nlp, self.info = (nlp, _describe(nlp, fallback=False)) if nlp else _load()
         self._strings: dict[int, str] = {}  # spaCy string hashes already looked up
 
+    @functools.cached_property
+    def _verb_slips(self) -> _VerbSlips | None:
+        return None if self.info.fallback else _VerbSlips.from_lemmatizer(self.nlp)
+
     def parse(self, text: str) -> ParsedEssay:
         return next(self.parse_many([text]))
 
@@ -162,7 +170,7 @@ class Pipeline:
             root = sent.start if fallback else sent.root.i
             for run, negated, main in _clauses(parse, tokens, root, fallback):
                 claim = _make_claim(text, parse, run, n_sentences, paragraph, negated or denied, main, fallback,
-                                    links, details)
+                                    links, details, self._verb_slips)
                 if claim is not None:
                     claims.append(claim)
             n_sentences += 1
@@ -435,7 +443,8 @@ def _negates(parse: _Parse, i: int) -> bool:
 
 
 def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, paragraph: int, negated: bool,
-                main: bool, fallback: bool, links: tuple[str, ...], details: tuple[str, ...]) -> Claim | None:
+                main: bool, fallback: bool, links: tuple[str, ...], details: tuple[str, ...],
+                slips: _VerbSlips | None = None) -> Claim | None:
     punct, pos = parse.punct, parse.pos
     first, last = 0, len(tokens)
     # A leading "and"/"but" joins clauses and says nothing; a leading "neither" does ("Neither
@@ -456,8 +465,9 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
     if fallback:
         statement = len(words) >= 4
     else:
-        statement = any((pos[i] in _VERB_POS and parse.dep[i] not in _NOUN_DEPS) or _predicative_adjective(parse, i)
-                        or _verb_tagged_as_noun(parse, i) for i in tokens)
+        statement = (any((pos[i] in _VERB_POS and parse.dep[i] not in _NOUN_DEPS) or _predicative_adjective(parse, i)
+                         or _verb_tagged_as_noun(parse, i) for i in tokens)
+                     or (slips is not None and slips.in_claim(parse, tokens)))
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
                  content=content, negated=negated, statement=statement, main=main, links=links, details=details,
@@ -655,3 +665,53 @@ def _predicative_adjective(parse: _Parse, i: int) -> bool:
     head = parse.head[i]
     return (parse.pos[i] == "ADJ" and parse.pos[head] in {"NOUN", "PROPN"} and i > head
             and parse.dep[i] in {"amod", "acomp"})
+
+
+#: Shorter words are too often one letter from some verb's past ("bed", "feed").
+_MIN_SLIP_LETTERS = 5
+_SUBJECT_POS = {"NOUN", "PROPN", "PRON"}
+
+
+@dataclass(frozen=True)
+class _VerbSlips:
+    """A misspelt verb the tagger cannot see: "russia wantid german machins", "germany and russia
+    signd the tready". Such a claim is a statement if one of its words after a noun is unknown to
+    the lemmatizer and one letter from a verb's past or -ing form ("wanted", "signed"). Past and -ing
+    forms only: a base or -s form is as often a noun ("sign", "treads" for "tready")."""
+
+    forms: frozenset[str]
+    known: frozenset[str]
+
+    @classmethod
+    def from_lemmatizer(cls, nlp: Language) -> _VerbSlips | None:
+        if "lemmatizer" not in nlp.pipe_names:
+            return None
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is None or not lookups.has_table("lemma_index") or not lookups.has_table("lemma_exc"):
+            return None
+        index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+        parts = [p for p in ("noun", "verb", "adj", "adv") if p in index]
+        known = {w for p in parts for w in index[p]} | {w for p in parts if p in exceptions for w in exceptions[p]}
+        verbs = index.get("verb", [])
+        forms = {f for v in verbs if len(v) > 2 for f in _regular_forms(v)}
+        forms |= set(exceptions.get("verb", []))
+        return cls(frozenset(forms), frozenset(known))
+
+    def in_claim(self, parse: _Parse, tokens: list[int]) -> bool:
+        for n, i in enumerate(tokens):
+            word = parse.lower[i]
+            if (n == 0 or not parse.alpha[i] or len(word) < _MIN_SLIP_LETTERS or word in self.known
+                    or parse.lemma[i] in self.known or word in self.forms
+                    or not any(parse.pos[j] in _SUBJECT_POS for j in tokens[:n])):
+                continue
+            if process.extractOne(word, self.forms, scorer=Levenshtein.distance, score_cutoff=1) is not None:
+                return True
+        return False
+
+
+def _regular_forms(verb: str) -> tuple[str, str]:
+    if verb.endswith("e"):
+        return verb + "d", verb[:-1] + "ing"
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied", verb + "ing"
+    return verb + "ed", verb + "ing"
