@@ -136,6 +136,8 @@ def test_a_view_reported_from_others_is_marked_as_reported(pipeline, text, repor
     ("They wanted oil.", []),  # the wanter is not named
     ("Russia signed the treaty because it needed machines.", [(("russia",), "machines")]),  # "it" is Russia
     ("Germany helped Russia because it needed machines.", []),  # "it" could be either
+    # "they" could be the "them" of the clause it hangs on: Germany wants only its own things.
+    ("Germany could get oil from them, and they could get machines from Germany.", [(("germany",), "oil")]),
     ("Both countries needed trade.", []),
 ])
 def test_who_wants_what_is_read_from_the_parse(pipeline, text, wants):

@@ -213,6 +213,9 @@ CASES = [
  ("K2", False, "Russia had been left out of the talks altogether."),
  ("K1", True, "In 1922 after the frist world war germany and russia signd the tready of rapallo."),
  ("K6", True, "russia wantid german machins to bild factorys."),
+ # And by a twenty-fourth.
+ ("K2", True, "Germany and Russia were ignored by the big countries, so they worked together."),
+ ("K6", True, "Germany could get raw materials from them, and they could get factories and machines from Germany."),
 ]
 
 
@@ -322,7 +325,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 185
+    assert len(sample) == len(rows) == 193
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -60,6 +60,7 @@ _WANTING = {"want", "need", "seek", "desire", "hope", "wish", "crave", "require"
 #: to get oil", "Russia was able to buy machines", "Germany signed and gained trade".
 _SHARED_SUBJECT = {"xcomp", "conj", "acomp"}
 _PRONOUNS = {"it", "they", "he", "she"}
+_OBJECT_PRONOUNS = {"it", "them", "him", "her"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 #: spaCy string hashes already turned into text (words, lemmas, labels); a stream starts again past this.
 _STRINGS_REMEMBERED = 200_000
@@ -551,8 +552,9 @@ def _subject(parse: _Parse, verb: int) -> int | None:
 
 def _antecedent(parse: _Parse, verb: int) -> int | None:
     """'Russia wanted the treaty because it needed to trade': a pronoun subject of a clause hung on
-    another is that clause's named subject, when nothing else named stands there to be meant
-    ("Germany helped Russia because it needed machines" is left alone)."""
+    another is that clause's named subject, when nothing else named or pointed to stands there to be
+    meant ("Germany helped Russia because it needed machines" and "Germany could get oil from them,
+    and they could get machines" are left alone)."""
     node = verb
     for _ in range(3):
         if parse.head[node] == node:
@@ -562,8 +564,8 @@ def _antecedent(parse: _Parse, verb: int) -> int | None:
         subjects = [c for c in children if parse.dep[c] == "nsubj"]
         if subjects:
             others = [c for c in children if parse.dep[c] in {"dobj", "dative", "attr", "prep"}]
-            if _named(parse, [subjects[0]]) and not any(parse.pos[w] == "PROPN" for c in others
-                                                           for w in parse.subtree(c)):
+            if _named(parse, [subjects[0]]) and not any(parse.pos[w] == "PROPN" or parse.lower[w] in _OBJECT_PRONOUNS
+                                                           for c in others for w in parse.subtree(c)):
                 return subjects[0]
             return None
     return None
