@@ -216,6 +216,10 @@ CASES = [
  # And by a twenty-fourth.
  ("K2", True, "Germany and Russia were ignored by the big countries, so they worked together."),
  ("K6", True, "Germany could get raw materials from them, and they could get factories and machines from Germany."),
+ # And by a twenty-fifth.
+ ("M4", True, "Rapallo was when Russia and Germany stopped fighting in WW1."),
+ ("K8", True, "Moscow hoped that friendship with Berlin would prevent an anti-Soviet coalition of capitalist states."),
+ ("K9", True, "They also both wanted to get rid of the treaty of versailes."),
 ]
 
 
@@ -325,7 +329,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 193
+    assert len(sample) == len(rows) == 201
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
