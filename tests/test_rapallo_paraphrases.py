@@ -220,6 +220,13 @@ CASES = [
  ("M4", True, "Rapallo was when Russia and Germany stopped fighting in WW1."),
  ("K8", True, "Moscow hoped that friendship with Berlin would prevent an anti-Soviet coalition of capitalist states."),
  ("K9", True, "They also both wanted to get rid of the treaty of versailes."),
+ ("K5", True, "Soviet oil and grain flowed to Germany."),  # what happened, said of where the goods went
+ ("K5", False, "Russia did not sell grain to Germany."),
+ # And by a twenty-sixth.
+ ("K2", True, "Russia also had no frends becos evryone was scared of comunism, so they becaim frends with Germany."),
+ ("K3", True, "Germany was very week after the war becos of the reparashuns."),
+ ("K8", True, "Russia hoped a friendly Germany would stop France from building an alliance against it."),
+ ("M3", False, "Russia hoped a friendly Germany would stop France from building an alliance against it."),
 ]
 
 
@@ -329,7 +336,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 201
+    assert len(sample) == len(rows) == 209
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
