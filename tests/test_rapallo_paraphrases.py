@@ -227,6 +227,8 @@ CASES = [
  ("K3", True, "Germany was very week after the war becos of the reparashuns."),
  ("K8", True, "Russia hoped a friendly Germany would stop France from building an alliance against it."),
  ("M3", False, "Russia hoped a friendly Germany would stop France from building an alliance against it."),
+ # And by a twenty-seventh.
+ ("M3", False, "The Treaty of Rapallo is best understood as an alliance of the excluded."),
 ]
 
 
@@ -336,7 +338,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 209
+    assert len(sample) == len(rows) == 217
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
