@@ -178,9 +178,9 @@ class _Vocabulary:
 
 
 def _pair_words_close(form: str, term: str) -> bool:
-    """A slip for a word pair is a slip in each word (single words pass); and no word is the
-    other with letters only before it, which makes another word, not a slip: "altogether" for
-    "together", "unpopular" for "popular", "invisible" for "visible"."""
+    """A slip for a word pair is a slip in each word; and no word (of one or two) is the term's word
+    with letters only added or dropped at its front, which makes another word, not a slip:
+    "altogether" for "together", "popular" for "unpopular", "invisible" for "visible"."""
     words, term_words = form.split(" "), term.split(" ")
     return len(words) == len(term_words) and all(
         fuzz.ratio(a, b) >= _MIN_PAIR_WORD_SIMILARITY and not (a != b and (a.endswith(b) or b.endswith(a)))
