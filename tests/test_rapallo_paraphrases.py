@@ -229,6 +229,12 @@ CASES = [
  ("M3", False, "Russia hoped a friendly Germany would stop France from building an alliance against it."),
  # And by a twenty-seventh.
  ("M3", False, "The Treaty of Rapallo is best understood as an alliance of the excluded."),
+ # And by a twenty-eighth.
+ ("K9", True, "Russia, like Germany, hated the Treaty of Versailles."),
+ ("K9", True, "Germany resented the Versailles settlement as deeply as Moscow did."),
+ ("K9", False, "The treaty of Versailles made Germany give land away and Germany did not have much army left."),
+ ("K2", True, "They were both hated by the other countries so they needed eachother."),
+ ("K2", True, "Germany and Russia were both unpopular in Europe after the war."),
 ]
 
 
@@ -338,7 +344,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 217
+    assert len(sample) == len(rows) == 225
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
