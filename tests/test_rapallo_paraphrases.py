@@ -235,6 +235,8 @@ CASES = [
  ("K9", False, "The treaty of Versailles made Germany give land away and Germany did not have much army left."),
  ("K2", True, "They were both hated by the other countries so they needed eachother."),
  ("K2", True, "Germany and Russia were both unpopular in Europe after the war."),
+ # And by a twenty-ninth.
+ ("K9", True, "Both governments wanted, sooner or later, to undo the Versailles order."),
 ]
 
 
@@ -344,7 +346,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 225
+    assert len(sample) == len(rows) == 233
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
