@@ -239,6 +239,8 @@ CASES = [
  ("K9", True, "Both governments wanted, sooner or later, to undo the Versailles order."),
  # And by a thirtieth.
  ("M3", False, "Germany and Russia did not become allies, and there was no promise to defend each other."),
+ # And by a thirty-first.
+ ("K5", True, "German industry looked to Russia for raw materials and markets."),
 ]
 
 
@@ -348,7 +350,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 241
+    assert len(sample) == len(rows) == 249
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
