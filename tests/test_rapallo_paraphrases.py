@@ -241,6 +241,9 @@ CASES = [
  ("M3", False, "Germany and Russia did not become allies, and there was no promise to defend each other."),
  # And by a thirty-first.
  ("K5", True, "German industry looked to Russia for raw materials and markets."),
+ # And by a thirty-second.
+ ("K9", True, "Germany gained a partner that, like itself, rejected the Versailles settlement and wished to overturn it."),
+ ("M3", True, "Germany and Russia made the treaty of rapallo to be allys and fight together if someone atacked them."),
 ]
 
 
@@ -350,7 +353,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 249
+    assert len(sample) == len(rows) == 257
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
