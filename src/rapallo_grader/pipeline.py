@@ -700,15 +700,15 @@ class _VerbSlips:
         return cls(frozenset(forms), frozenset(known))
 
     def in_claim(self, parse: _Parse, tokens: list[int]) -> bool:
-        for n, i in enumerate(tokens):
-            word = parse.lower[i]
-            if (n == 0 or not parse.alpha[i] or len(word) < _MIN_SLIP_LETTERS or word in self.known
-                    or parse.lemma[i] in self.known or word in self.forms
-                    or not any(parse.pos[j] in _SUBJECT_POS for j in tokens[:n])):
-                continue
-            if process.extractOne(word, self.forms, scorer=Levenshtein.distance, score_cutoff=1) is not None:
-                return True
-        return False
+        first_noun = next((n for n, i in enumerate(tokens) if parse.pos[i] in _SUBJECT_POS), len(tokens))
+        return any(self._slip(parse, i) for i in tokens[first_noun + 1:])
+
+    def _slip(self, parse: _Parse, i: int) -> bool:
+        word = parse.lower[i]
+        if (not parse.alpha[i] or len(word) < _MIN_SLIP_LETTERS or word in self.known
+                or parse.lemma[i] in self.known or word in self.forms):
+            return False
+        return process.extractOne(word, self.forms, scorer=Levenshtein.distance, score_cutoff=1) is not None
 
 
 def _regular_forms(verb: str) -> tuple[str, str]:
