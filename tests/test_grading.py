@@ -104,6 +104,9 @@ def test_a_slip_in_a_word_pair_is_a_slip_in_its_words_and_no_word_with_a_prefix_
     ("They wanted Russian oil and grain from the treaty with Germany.", {"K5"}),  # no wanter named
     ("Germany was isolated and nobody wanted to trade with it.", set()),  # nobody's motive is not Germany's
     ("Russia signed the treaty because it needed trade with Germany.", set()),  # "it" is Russia
+    # "They" opening a sentence is the one party the sentence before was about.
+    ("Russia was poor after its civil war. They needed trade with Germany.", set()),
+    ("Germany was ruined by reparations. They needed raw materials such as oil.", {"K5"}),
 ])
 def test_a_motive_point_is_not_made_by_someone_else_wanting_its_thing(grader, text, expected):
     report = grader.grade(text)
@@ -448,3 +451,11 @@ def test_an_essay_in_capitals_earns_what_it_earns_in_lower_case(grader):
     assert awarded(shouted) == awarded(written) == {"K2", "K5", "K6"}
     evidence = next(p for p in shouted.points if p.id == "K5").evidence[0]
     assert essay.upper()[evidence.start:evidence.end] == evidence.text
+
+
+def test_a_point_made_through_an_opening_pronoun_says_who_the_pronoun_was_read_as(grader):
+    report = grader.grade("Germany was ruined by reparations. They needed raw materials such as oil.")
+    k5 = next(p for p in report.points if p.id == "K5")
+    assert k5.awarded and k5.evidence[0].text.startswith("They") and k5.evidence[0].referent == "germany"
+    assert 'read as "germany"' in " ".join(report.to_text().split())
+    assert next(p for p in report.points if p.id == "K3").evidence[0].referent == ""

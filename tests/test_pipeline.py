@@ -149,6 +149,43 @@ def test_who_wants_what_is_read_from_the_parse(pipeline, text, wants):
         assert "machines" not in found[0].wanted and "grain" not in found[1].wanted
 
 
+@pytest.mark.parametrize("text, referents", [
+    ("Germany was very poor. They needed raw materials.", [(), ("germany",)]),
+    ("Germany was poor because of the Treaty of Versailles. It needed to sell its goods.", [(), ("germany",)]),
+    ("Germany had been punished by the Treaty of Versailles. It lost land.", [(), ("germany",)]),
+    # Carried on while each sentence opens with the pronoun.
+    ("Germany was weak. It had no money. It needed oil.", [(), ("germany",), ("germany",)]),
+    # Two parties named before: "They" could be either, or both.
+    ("Germany signed a treaty with Russia. They needed oil.", [(), ()]),
+    ("Germany and Russia were outcasts. They needed oil.", [(), ()]),
+    ("Germany was weak, but Russia was strong. It needed oil.", [(), (), ()]),
+    # Not the sentence's opening subject, or not after a sentence about a named party.
+    ("Germany was very poor. Later they needed raw materials.", [(), ()]),
+    ("The country was very poor. They needed raw materials.", [(), ()]),
+    # A new paragraph starts afresh.
+    ("Germany was very poor.\n\nThey needed raw materials.", [(), ()]),
+])
+def test_a_pronoun_opening_a_sentence_stands_for_the_one_party_named_before(pipeline, text, referents):
+    assert [c.referent for c in pipeline.parse(text).claims] == referents
+
+
+def test_a_pronoun_opening_a_sentence_is_its_party_when_it_wants(pipeline):
+    claims = pipeline.parse("Russia was poor after the civil war. They needed German machines.").claims
+    (want,) = claims[1].wants
+    assert want.wanter == ("russia",) and "machines" in want.wanted and "they" not in want.wanted
+
+
+def test_a_past_tense_verb_beside_a_verb_negated_with_did_not_is_said_outright(pipeline):
+    essay = pipeline.parse("The generals did not accept this and looked for a way round Versailles.")
+    assert [(c.text, c.negated) for c in essay.claims] == [("The generals did not accept this", True),
+                                                          ("looked for a way round Versailles", False)]
+    essay = pipeline.parse("Germany did not want to stay weak and looked for ways to rebuild its army.")
+    assert [c.negated for c in essay.claims] == [True, False] and essay.claims[1].text.startswith("looked")
+    # Both bare verbs after "did not" stay denied together.
+    (claim,) = pipeline.parse("Germany did not want war or seek allies.").claims
+    assert claim.negated
+
+
 def test_a_semicolon_ends_what_is_wanted(pipeline):
     # The parser hangs the second clause under the first verb's object, as if Germany sought know-how.
     (claim,) = pipeline.parse("Germany sought raw materials; Soviet Russia, devastated by war, required know-how.").claims

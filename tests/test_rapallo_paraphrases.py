@@ -244,6 +244,12 @@ CASES = [
  # And by a thirty-second.
  ("K9", True, "Germany gained a partner that, like itself, rejected the Versailles settlement and wished to overturn it."),
  ("M3", True, "Germany and Russia made the treaty of rapallo to be allys and fight together if someone atacked them."),
+ # And by a thirty-third.
+ ("K2", True, "Germany was shut out of Europe after the war. The Soviet Union was also an outcast."),
+ ("K3", True, "germany had lots of problums like inflashun and reparashuns."),
+ ("K4", True, "Russia was isolated because of its communist ideas."),
+ ("K8", True, "russia wanted to stop britan and france joining together against it."),
+ ("K8", False, "Germany and Russia joined together because Britain and France had won the war."),
 ]
 
 
@@ -353,7 +359,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 257
+    assert len(sample) == len(rows) == 266
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -618,8 +618,10 @@ class Matcher:
                 np.maximum.reduceat(window_related / self._wording_sizes[None, :], starts, axis=1).astype(float))
 
     def _claim_vocabulary(self, essay: ParsedEssay) -> np.ndarray:
-        """claims x vocabulary: the term words each claim uses (in its words, lemmas or their pairs)."""
-        return self._vocabulary([(claim.words, claim.lemmas) for claim in essay.claims])
+        """claims x vocabulary: the term words each claim uses (in its words, lemmas or their pairs),
+        with the party its opening "they" stands for."""
+        return self._vocabulary([(claim.words + claim.referent, claim.lemmas + claim.referent)
+                                 for claim in essay.claims])
 
     def _vocabulary(self, texts: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> np.ndarray:
         """texts x vocabulary for (words, lemmas) pairs, none of them empty (a claim has a word; a

@@ -36,6 +36,8 @@ _TRUTH_WORDS = {"true", "correct", "right", "case", "accurate"}
 _CONDITIONS = {"if", "unless", "when", "whether"}
 _MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll", "'d"}
 _NEGATORS = {"not", "n't", "never"}
+#: Past and present-tense verbs: a clause of their own beside a bare verb negated with "did not".
+_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 _VERB_POS = {"VERB", "AUX"}
 #: A "verb" the parser hangs on a noun as its modifier is a tagging slip, not a predicate: in
 #: "Rapallo Genoa 1922 isolation ... communism raw materials ..." the tagger calls "communism" a
@@ -106,6 +108,9 @@ class Claim:
     #: Who wants what in the claim, where the wanter is named: a point that is one party's
     #: motive is not made by another party wanting the same thing.
     wants: tuple[Want, ...] = ()
+    #: Who the "they" or "it" opening the claim's sentence is, when the sentence before named one
+    #: party as its subject ("Germany was poor. They needed raw materials."): that party's words.
+    referent: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,7 @@ class Pipeline:
         breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
         claims: list[Claim] = []
         n_sentences = 0
+        topic: int | None = None  # the party the last sentence was about, for a pronoun opening the next
         for sent in doc.sents:
             tokens = range(sent.start, sent.end)
             if all(parse.space[i] or parse.punct[i] for i in tokens) or _list_marker(parse, tokens):
@@ -168,6 +174,10 @@ class Pipeline:
             links = () if fallback else _links(parse, tokens)
             details = _details(parse, tokens)
             paragraph = sum(1 for b in breaks if b <= sent.start_char)
+            if claims and claims[-1].paragraph != paragraph:
+                topic = None
+            if not fallback:
+                topic = _follow_topic(parse, tokens, sent.root.i, topic)
             root = sent.start if fallback else sent.root.i
             for run, negated, main in _clauses(parse, tokens, root, fallback):
                 claim = _make_claim(text, parse, run, n_sentences, paragraph, negated or denied, main, fallback,
@@ -205,9 +215,10 @@ class _Parse:
     each word many times, and every attribute read through a spaCy Token costs an object."""
 
     def __init__(self, doc: Doc, strings: dict[int, str]) -> None:
-        from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH, POS
+        from spacy.attrs import (DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH,
+                                 POS, TAG)
 
-        attributes = [ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM, IS_STOP]
+        attributes = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM, IS_STOP]
         columns = cast("list[list[int]]", doc.to_array(attributes).reshape(len(doc), len(attributes)).T.tolist())
         store = doc.vocab.strings
         if len(strings) > _STRINGS_REMEMBERED:
@@ -222,13 +233,16 @@ class _Parse:
                 out.append(name)
             return out
 
-        orth, lower, lemma, pos, dep, head, idx, punct, space, alpha, num, stop = columns
+        orth, lower, lemma, pos, tag, dep, head, idx, punct, space, alpha, num, stop = columns
         self.text, self.lower, self.pos, self.dep = named(orth), named(lower), named(pos), named(dep)
+        self.tag = named(tag)  # "" where the pipeline has no tagger
         self.lemma = [x.lower() for x in named(lemma)]  # "" where the pipeline has no lemmatizer
         self.head = [i + (h - 2**64 if h >= 2**63 else h) for i, h in enumerate(head)]  # relative, as uint64
         self.idx = idx
         self.punct, self.space, self.alpha = [bool(x) for x in punct], [bool(x) for x in space], [bool(x) for x in alpha]
         self.num, self.stop = [bool(x) for x in num], [bool(x) for x in stop]
+        #: A pronoun opening a sentence -> the subject of an earlier sentence it stands for.
+        self.referents: dict[int, int] = {}
         self.children: list[list[int]] = [[] for _ in orth]
         for i, h in enumerate(self.head):
             if h != i:
@@ -367,6 +381,10 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
             # "They agreed not to attack each other and to split Poland": the "not" belongs to
             # the first infinitive, and the second, with its own "to", is said outright.
             heads.add(i)
+        elif dep[i] == "conj" and parse.tag[i] in _FINITE_TAGS and _bare_under_not(parse, head[i]):
+            # "The generals did not accept this and looked for a way round": the "not" goes with
+            # the bare verb after "did"; the coordinated past tense is said outright.
+            heads.add(i)
     owner: dict[int, int] = {h: h for h in heads}
     for i in tokens:
         # Walk up to the nearest clause head, then record the answer for the whole path, so the
@@ -430,6 +448,19 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
     return runs
 
 
+def _bare_under_not(parse: _Parse, verb: int) -> bool:
+    """'did not accept', 'did not want to stay': a bare verb that a "not" covers."""
+    for _ in range(3):
+        if parse.tag[verb] != "VB":
+            return False
+        if any(parse.dep[c] == "neg" for c in parse.children[verb]):
+            return True
+        if parse.dep[verb] != "xcomp":
+            return False
+        verb = parse.head[verb]
+    return False
+
+
 def _infinitive(parse: _Parse, i: int) -> bool:
     return any(parse.dep[c] == "aux" and parse.lower[c] == "to" for c in parse.children[i])
 
@@ -474,7 +505,9 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                  content=content, negated=negated, statement=statement, main=main, links=links, details=details,
                  listing=not fallback and _keyword_list(parse, tokens),
                  reported=not fallback and _reported(parse, tokens),
-                 wants=() if fallback else _wants(parse, tokens))
+                 wants=() if fallback else _wants(parse, tokens),
+                 referent=tuple(parse.lower[w] for i in tokens if i in parse.referents
+                                for w in _party(parse, parse.referents[i])))
 
 
 def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
@@ -500,20 +533,58 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
         subject = _subject(parse, verb)
         if subject is None:
             continue
-        wanter = sorted({w for s in _conjuncts(parse, subject) for w in (s, *parse.children[s])
-                         if w == s or parse.dep[w] in {"compound", "amod", "poss"}})
+        wanter = _party(parse, subject)
         if not (_named(parse, wanter) or _nobody(parse, subject)):
             continue
         inside_subject = set(parse.subtree(subject)) if parse.head[subject] == verb else set()
         # A semicolon ends a clause whatever the parse says: "Germany sought raw materials; Soviet
         # Russia, devastated by war, required know-how" was parsed as Germany seeking the know-how.
         first, last = _between_semicolons(parse, tokens, verb)
-        wanted = sorted(i for i in _own_clause(parse, verb) - inside_subject if first <= i < last)
+        wanted = sorted(i for i in _own_clause(parse, verb) - inside_subject
+                        if first <= i < last and i not in parse.referents)
         found.append(Want(wanter=tuple(parse.lower[w] for w in wanter),
                           wanter_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanter),
                           wanted=tuple(parse.lower[w] for w in wanted if not parse.punct[w]),
                           wanted_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanted if not parse.punct[w])))
     return tuple(found)
+
+
+def _party(parse: _Parse, subject: int) -> list[int]:
+    """The words naming a subject: 'the Soviets', 'German industry', 'Germany and Russia'."""
+    return sorted({w for s in _conjuncts(parse, subject) for w in (s, *parse.children[s])
+                   if w == s or parse.dep[w] in {"compound", "amod", "poss"}})
+
+
+#: A name after these is a thing, a place, a time or an agent, not a party "they" could be.
+_NOT_A_PARTY_AFTER = {"of", "because", "after", "before", "since", "in", "at", "during", "under", "on", "by"}
+
+
+def _follow_topic(parse: _Parse, tokens: range, root: int, topic: int | None) -> int | None:
+    """Reads a "they" or "it" opening the sentence as ``topic``, the one party the sentence before
+    was about (recorded in ``parse.referents``), and returns the party this sentence is about: its
+    main subject if that names one party and nothing else named stands beside it to be meant, the
+    same topic if it opened with the pronoun, else none. "Germany was very poor. They needed raw
+    materials" is Germany's need; after "Germany signed a treaty with Russia" or "Germany and
+    Russia were outcasts", "They" is left unread."""
+    words = [i for i in tokens if not parse.punct[i] and not parse.space[i]]
+    opening = words[0] if words else None
+    if (opening is not None and topic is not None and parse.lower[opening] in {"they", "it"}
+            and parse.dep[opening] in {"nsubj", "nsubjpass"}):
+        parse.referents[opening] = topic
+        return topic
+    subjects = [c for c in parse.children[root] if parse.dep[c] in {"nsubj", "nsubjpass"}]
+    if not subjects or parse.pos[subjects[0]] != "PROPN":
+        return None
+    party = _party(parse, subjects[0])
+    if len(_conjuncts(parse, subjects[0])) > 1:
+        return None
+    # "because of the Treaty of Versailles", "in Russia", "punished by France": not who "they" is;
+    # "with Russia", "to Russia": perhaps.
+    things = {w for i in tokens if parse.lower[i] in _NOT_A_PARTY_AFTER and parse.pos[i] in {"ADP", "SCONJ"}
+              for w in parse.subtree(i)}
+    if any(_named(parse, [i]) for i in tokens if i not in party and i not in things):
+        return None
+    return subjects[0]
 
 
 def _between_semicolons(parse: _Parse, tokens: list[int], i: int) -> tuple[int, int]:
@@ -543,7 +614,10 @@ def _subject(parse: _Parse, verb: int) -> int | None:
     for _ in range(4):
         subjects = [c for c in parse.children[node] if parse.dep[c] == "nsubj"]
         if subjects:
-            return _antecedent(parse, node) if parse.lower[subjects[0]] in _PRONOUNS else subjects[0]
+            if parse.lower[subjects[0]] not in _PRONOUNS:
+                return subjects[0]
+            found = _antecedent(parse, node)
+            return parse.referents.get(subjects[0]) if found is None else found
         if parse.dep[node] not in _SHARED_SUBJECT or parse.head[node] == node:
             return None
         node = parse.head[node]

@@ -80,7 +80,8 @@ class Report:
             top = p.decided_by
             for ev in p.evidence[:1]:
                 own = f" ({ev.similarity:.2f})" if top else ""
-                lines.append(_wrap(f'evidence @{ev.start}-{ev.end}{own}: "{ev.text}"', width))
+                reading = f' (its opening pronoun read as "{ev.referent}")' if ev.referent else ""
+                lines.append(_wrap(f'evidence @{ev.start}-{ev.end}{own}: "{ev.text}"{reading}', width))
             if top:
                 lines.append(_wrap(f'highest @{top.start}-{top.end} ({top.similarity:.2f}, with the sentences '
                                    f'around it): "{top.text}"', width))

@@ -30,6 +30,9 @@ class Evidence:
     term_coverage: float
     wording_similarity: float
     refused: str = ""
+    #: Who the claim's opening "they" or "it" was read as (the party named in the sentence before),
+    #: as its words count towards the point; "" if none was read.
+    referent: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ def point_shares(best: Sequence[float], thresholds: Sequence[float], partial_cre
 
     With ``partial_from`` as well, a missed point earns the share of the threshold it reaches, not
     rounded to quarters, in an answer whose best match reaches ``partial_from``, which may be
-    short of any point made. Fitted on short answers (``models/drafting-v8.json``), this follows
+    short of any point made. Fitted on short answers (``models/drafting-v9.json``), this follows
     teachers more closely: they give part marks to an answer that makes no point in full, and
     nothing to one whose best match stays under about 0.18.
     """
@@ -203,7 +206,7 @@ def _evidence(claim: Claim, table: MatchTable, row: int, column: int) -> Evidenc
                     similarity=_round(table.similarity[row, column]),
                     term_coverage=_round(table.terms[row, column]),
                     wording_similarity=_round(table.fuzzy[row, column]),
-                    refused=Refusal(int(table.refusal[row, column])).reason)
+                    refused=Refusal(int(table.refusal[row, column])).reason, referent=" ".join(claim.referent))
 
 
 def _ranked(claims: tuple[Claim, ...], table: MatchTable, column: int, scores: np.ndarray,
