@@ -250,6 +250,10 @@ CASES = [
  ("K4", True, "Russia was isolated because of its communist ideas."),
  ("K8", True, "russia wanted to stop britan and france joining together against it."),
  ("K8", False, "Germany and Russia joined together because Britain and France had won the war."),
+ # And by a thirty-fourth.
+ ("K5", True, "Germany had the factories, and it needed new customers for its goods."),
+ ("K8", True, "For Lenin, the deal stopped the Western powers from forming a single front against Soviet Russia."),
+ ("K3", True, "germany had to pay loads of money after ww1."),
 ]
 
 
@@ -359,7 +363,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 266
+    assert len(sample) == len(rows) == 274
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
