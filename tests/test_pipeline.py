@@ -159,6 +159,7 @@ def test_who_wants_what_is_read_from_the_parse(pipeline, text, wants):
     ("Germany signed a treaty with Russia. They needed oil.", [(), ()]),
     ("Germany and Russia were outcasts. They needed oil.", [(), ()]),
     ("Germany was weak, but Russia was strong. It needed oil.", [(), (), ()]),
+    ("Russia was communist and the capitalist countries hated it. They were afraid.", [(), (), ()]),
     # Not the sentence's opening subject, or not after a sentence about a named party.
     ("Germany was very poor. Later they needed raw materials.", [(), ()]),
     ("The country was very poor. They needed raw materials.", [(), ()]),

@@ -254,6 +254,9 @@ CASES = [
  ("K5", True, "Germany had the factories, and it needed new customers for its goods."),
  ("K8", True, "For Lenin, the deal stopped the Western powers from forming a single front against Soviet Russia."),
  ("K3", True, "germany had to pay loads of money after ww1."),
+ # And by a thirty-fifth.
+ ("K2", True, "Both states were boycotted by the great powers, so they restored diplomatic ties with each other."),
+ ("K2", True, "The treaty brought both countries in from the diplomatic cold."),
 ]
 
 
@@ -363,7 +366,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 274
+    assert len(sample) == len(rows) == 282
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

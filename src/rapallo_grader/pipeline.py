@@ -584,6 +584,11 @@ def _follow_topic(parse: _Parse, tokens: range, root: int, topic: int | None) ->
               for w in parse.subtree(i)}
     if any(_named(parse, [i]) for i in tokens if i not in party and i not in things):
         return None
+    # "Russia was communist and the capitalist countries hated it. They were afraid ...": another
+    # clause's plural subject is who "they" most likely is.
+    if any(parse.dep[i] in {"nsubj", "nsubjpass"} and parse.tag[i] in {"NNS", "NNPS"} for i in tokens
+           if i not in party):
+        return None
     return subjects[0]
 
 
