@@ -459,3 +459,16 @@ def test_a_point_made_through_an_opening_pronoun_says_who_the_pronoun_was_read_a
     assert k5.awarded and k5.evidence[0].text.startswith("They") and k5.evidence[0].referent == "germany"
     assert 'read as "germany"' in " ".join(report.to_text().split())
     assert next(p for p in report.points if p.id == "K3").evidence[0].referent == ""
+
+
+def test_a_term_with_an_apostrophe_matches_the_words_the_parser_splits_it_into(tmp_path):
+    # spaCy reads "couldn't" as "could" + "n't" and "Russia's" as "Russia" + "'s": such terms never
+    # matched, so "russia's economy" excluded nothing.
+    path = tmp_path / "clitic.yaml"
+    path.write_text("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: It could not pay.\n"
+                    "    terms:\n      - [\"couldn't pay\"]\n    exclude: [\"russia's economy\", \"the allies' rules\"]\n",
+                    encoding="utf-8")
+    grader = Grader(Rubric.load(path))
+    assert "P1" in awarded(grader.grade("Germany couldn't pay the reparations."))
+    assert "P1" not in awarded(grader.grade("Because of Russia's economy, Germany couldn't pay."))
+    assert "P1" not in awarded(grader.grade("Under the allies' rules Germany couldn't pay."))

@@ -257,6 +257,11 @@ CASES = [
  # And by a thirty-fifth.
  ("K2", True, "Both states were boycotted by the great powers, so they restored diplomatic ties with each other."),
  ("K2", True, "The treaty brought both countries in from the diplomatic cold."),
+ # And by a thirty-sixth.
+ ("K4", True, "Russia was communist, and the western democracies refused to have anything to do with the Bolsheviks."),
+ ("K2", True, "In 1922 these two unwanted countries made a deal."),
+ ("K3", False, "Lenin needed German machines to rebuild an economy shattered by civil war."),
+ ("K3", False, "Russia's economy was in crisis after the civil war."),
 ]
 
 
@@ -366,7 +371,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 282
+    assert len(sample) == len(rows) == 290
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

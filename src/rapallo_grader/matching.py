@@ -397,7 +397,7 @@ class Matcher:
         def phrase(term: str) -> int:
             if term not in phrase_ids:
                 phrase_ids[term] = len(phrases)
-                phrases.append([vocab.add(w) for w in _bigrams(term.replace("-", " ").split())])
+                phrases.append([vocab.add(w) for w in _bigrams(_term_words(term))])
             return phrase_ids[term]
 
         groups: list[list[int]] = []
@@ -737,6 +737,18 @@ def _window_members(sentence_of_run: np.ndarray, paragraph: np.ndarray, reach: i
         columns.append(claims[inside])
     row, column = np.concatenate(rows), np.concatenate(columns)
     return csr_matrix((np.ones(len(row)), (row, column)), shape=(n_sentences, len(claims)))
+
+
+#: spaCy splits "Russia's" and "couldn't" into two words, and "allies'" into a word and a mark a
+#: claim's words leave out, so a term's words are split the same way.
+_CLITIC = re.compile(r"(?<=\w)('s|n't)(?=\s|$)")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=s)'(?=\s|$)")
+
+
+def _term_words(term: str) -> list[str]:
+    """'russia's economy' -> russia, 's, economy: as an essay's words come from the parser."""
+    spaced = _PLURAL_POSSESSIVE.sub("", term.replace("-", " "))
+    return _CLITIC.sub(lambda m: " " + m.group(1), spaced).split()
 
 
 def _bigrams(words: tuple[str, ...] | list[str]) -> list[str]:
