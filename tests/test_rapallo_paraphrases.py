@@ -262,6 +262,12 @@ CASES = [
  ("K2", True, "In 1922 these two unwanted countries made a deal."),
  ("K3", False, "Lenin needed German machines to rebuild an economy shattered by civil war."),
  ("K3", False, "Russia's economy was in crisis after the civil war."),
+ # And by a thirty-eighth.
+ ("M1", False, "Rapallo was not the Nazi-Soviet Pact. The 1939 pact was between Hitler and Stalin and split Poland."),
+ ("K2", False, "Reason two: the Soviet Union is communist and West countries hate it, no one want talk with them."),
+ ("K2", True, "Rapallo joined two marginalised powers that nobody else would deal with."),
+ ("K7", True, "Germany want secretly make army bigger in Russia because Versailles say only 100000 soldier."),
+ ("K6", False, "Germany, meanwhile, was poor and had to pay reparations, and it hoped to sell its industrial products in Russia."),
 ]
 
 
@@ -371,7 +377,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 298
+    assert len(sample) == len(rows) == 306
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -57,7 +57,8 @@ _REPORTING = {"say", "claim", "think", "believe", "describe", "argue", "suggest"
 _OTHERS = {"some", "many", "others", "people", "historians", "someone", "somebody", "critics"}
 #: Verbs of wanting or getting: "Russia wanted German oil" says whose motive the oil is.
 _WANTING = {"want", "need", "seek", "desire", "hope", "wish", "crave", "require", "get", "gain", "obtain",
-            "acquire", "receive", "buy", "import"}
+            "acquire", "receive", "buy", "import",
+            "hop"}  # the lemmatizer's reading of "hoped" ("it hoped to sell its products")
 #: Up from a verb with no subject of its own to the verb whose subject it shares: "Germany hoped
 #: to get oil", "Russia was able to buy machines", "Germany signed and gained trade".
 _SHARED_SUBJECT = {"xcomp", "conj", "acomp"}
@@ -530,6 +531,9 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
     for verb in tokens:
         if parse.lemma[verb] not in _WANTING or parse.pos[verb] != "VERB":
             continue
+        head = parse.head[verb]
+        if parse.dep[verb] == "xcomp" and parse.lemma[head] in _WANTING and parse.pos[head] == "VERB":
+            continue  # "wanted to get oil": one want, already in the outer verb's
         subject = _subject(parse, verb)
         if subject is None:
             continue
