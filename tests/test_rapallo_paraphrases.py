@@ -268,6 +268,9 @@ CASES = [
  ("K2", True, "Rapallo joined two marginalised powers that nobody else would deal with."),
  ("K7", True, "Germany want secretly make army bigger in Russia because Versailles say only 100000 soldier."),
  ("K6", False, "Germany, meanwhile, was poor and had to pay reparations, and it hoped to sell its industrial products in Russia."),
+ # And by a thirty-ninth.
+ ("K1", True, "The treaty of rapallo was wen germany and russia became frends in 1922. They had both lost the war."),
+ ("K1", True, "The Soviet Union was in a terrible state in 1922 after years of revolution and civil war."),
 ]
 
 
@@ -377,7 +380,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 306
+    assert len(sample) == len(rows) == 314
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
