@@ -271,6 +271,14 @@ CASES = [
  # And by a thirty-ninth.
  ("K1", True, "The treaty of rapallo was wen germany and russia became frends in 1922. They had both lost the war."),
  ("K1", True, "The Soviet Union was in a terrible state in 1922 after years of revolution and civil war."),
+ # Training or rebuilding in secret is itself the evasion (as the written sample is marked), but
+ # not the 1939 pact's secret protocol beside the Red Army's build-up.
+ ("K7", True, "Germany could use Russian land to train its army secretly."),
+ ("K7", False, "Stalin needed time to build up the Red Army, and in a secret protocol the two dictators split Poland."),
+ ("K7", False, "Germany signed a secret deal with Russia."),
+ # And by a fortieth.
+ ("K7", True, "Germany army go to Russia and make exercise secretly with tanks and planes."),
+ ("K3", True, "Because of reparations the German mark was worthless."),
 ]
 
 
@@ -380,7 +388,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 314
+    assert len(sample) == len(rows) == 322
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
