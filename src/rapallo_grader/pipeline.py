@@ -579,9 +579,9 @@ def _follow_topic(parse: _Parse, tokens: range, root: int, topic: int | None) ->
     subjects = [c for c in parse.children[root] if parse.dep[c] in {"nsubj", "nsubjpass"}]
     if not subjects or parse.pos[subjects[0]] != "PROPN":
         return None
-    party = _party(parse, subjects[0])
     if len(_conjuncts(parse, subjects[0])) > 1:
         return None
+    party = _party(parse, subjects[0])
     # "because of the Treaty of Versailles", "in Russia", "punished by France": not who "they" is;
     # "with Russia", "to Russia": perhaps.
     things = {w for i in tokens if parse.lower[i] in _NOT_A_PARTY_AFTER and parse.pos[i] in {"ADP", "SCONJ"}
