@@ -279,6 +279,9 @@ CASES = [
  # And by a fortieth.
  ("K7", True, "Germany army go to Russia and make exercise secretly with tanks and planes."),
  ("K3", True, "Because of reparations the German mark was worthless."),
+ # And by a forty-first.
+ ("K5", True, "Germany gave Russia machines and Russia gave Germany oil and wheat."),
+ ("K9", True, "Both states also wanted to see the borders drawn in 1919 redrawn."),
 ]
 
 
@@ -388,7 +391,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 322
+    assert len(sample) == len(rows) == 330
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
