@@ -282,6 +282,9 @@ CASES = [
  # And by a forty-first.
  ("K5", True, "Germany gave Russia machines and Russia gave Germany oil and wheat."),
  ("K9", True, "Both states also wanted to see the borders drawn in 1919 redrawn."),
+ # And by a forty-second.
+ ("K3", True, "germany was brok becuase of reparashuns."),
+ ("K7", True, "The army was only 100000 men, so germany wanted to make it stronger in secrit in russia."),
 ]
 
 
@@ -391,7 +394,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 330
+    assert len(sample) == len(rows) == 338
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
