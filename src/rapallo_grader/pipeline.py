@@ -178,7 +178,13 @@ class Pipeline:
             if claims and claims[-1].paragraph != paragraph:
                 topic = None
             if not fallback:
-                topic = _follow_topic(parse, tokens, sent.root.i, topic)
+                # A "they" or "it" opening the sentence stands for the party the sentence before
+                # was about, and the topic carries on; else this sentence sets the topic.
+                opening = _opening_pronoun(parse, tokens)
+                if opening is not None and topic is not None:
+                    parse.referents[opening] = topic
+                else:
+                    topic = _topic(parse, tokens, sent.root.i)
             root = sent.start if fallback else sent.root.i
             for run, negated, main in _clauses(parse, tokens, root, fallback):
                 claim = _make_claim(text, parse, run, n_sentences, paragraph, negated or denied, main, fallback,
@@ -242,7 +248,8 @@ class _Parse:
         self.idx = idx
         self.punct, self.space, self.alpha = [bool(x) for x in punct], [bool(x) for x in space], [bool(x) for x in alpha]
         self.num, self.stop = [bool(x) for x in num], [bool(x) for x in stop]
-        #: A pronoun opening a sentence -> the subject of an earlier sentence it stands for.
+        #: A pronoun opening a sentence -> the subject of an earlier sentence it stands for (set by
+        #: ``Pipeline._claims``, read by ``_subject`` and the claim's ``referent``).
         self.referents: dict[int, int] = {}
         self.children: list[list[int]] = [[] for _ in orth]
         for i, h in enumerate(self.head):
@@ -559,27 +566,28 @@ def _party(parse: _Parse, subject: int) -> list[int]:
                    if w == s or parse.dep[w] in {"compound", "amod", "poss"}})
 
 
+_OPENING_PRONOUNS = {"they", "it"}
+_NOMINAL_SUBJECTS = {"nsubj", "nsubjpass"}
+_PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
 #: A name after these is a thing, a place, a time or an agent, not a party "they" could be.
 _NOT_A_PARTY_AFTER = {"of", "because", "after", "before", "since", "in", "at", "during", "under", "on", "by"}
 
 
-def _follow_topic(parse: _Parse, tokens: range, root: int, topic: int | None) -> int | None:
-    """Reads a "they" or "it" opening the sentence as ``topic``, the one party the sentence before
-    was about (recorded in ``parse.referents``), and returns the party this sentence is about: its
-    main subject if that names one party and nothing else named stands beside it to be meant, the
-    same topic if it opened with the pronoun, else none. "Germany was very poor. They needed raw
-    materials" is Germany's need; after "Germany signed a treaty with Russia" or "Germany and
-    Russia were outcasts", "They" is left unread."""
-    words = [i for i in tokens if not parse.punct[i] and not parse.space[i]]
-    opening = words[0] if words else None
-    if (opening is not None and topic is not None and parse.lower[opening] in {"they", "it"}
-            and parse.dep[opening] in {"nsubj", "nsubjpass"}):
-        parse.referents[opening] = topic
-        return topic
-    subjects = [c for c in parse.children[root] if parse.dep[c] in {"nsubj", "nsubjpass"}]
-    if not subjects or parse.pos[subjects[0]] != "PROPN":
+def _opening_pronoun(parse: _Parse, tokens: range) -> int | None:
+    """The sentence's first word, if it is a "they" or "it" that is a subject."""
+    first = next((i for i in tokens if not parse.punct[i] and not parse.space[i]), None)
+    if first is None or parse.lower[first] not in _OPENING_PRONOUNS or parse.dep[first] not in _NOMINAL_SUBJECTS:
         return None
-    if len(_conjuncts(parse, subjects[0])) > 1:
+    return first
+
+
+def _topic(parse: _Parse, tokens: range, root: int) -> int | None:
+    """The one party a sentence is about, for a pronoun opening the next: its main subject if that
+    names one party and nothing else named stands beside it to be meant. "Germany was very poor.
+    They needed raw materials" is Germany's need; after "Germany signed a treaty with Russia" or
+    "Germany and Russia were outcasts", "They" is left unread."""
+    subjects = [c for c in parse.children[root] if parse.dep[c] in _NOMINAL_SUBJECTS]
+    if not subjects or parse.pos[subjects[0]] != "PROPN" or len(_conjuncts(parse, subjects[0])) > 1:
         return None
     party = _party(parse, subjects[0])
     # "because of the Treaty of Versailles", "in Russia", "punished by France": not who "they" is;
@@ -590,7 +598,7 @@ def _follow_topic(parse: _Parse, tokens: range, root: int, topic: int | None) ->
         return None
     # "Russia was communist and the capitalist countries hated it. They were afraid ...": another
     # clause's plural subject is who "they" most likely is.
-    if any(parse.dep[i] in {"nsubj", "nsubjpass"} and parse.tag[i] in {"NNS", "NNPS"} for i in tokens
+    if any(parse.dep[i] in _NOMINAL_SUBJECTS and parse.tag[i] in _PLURAL_NOUN_TAGS for i in tokens
            if i not in party):
         return None
     return subjects[0]
