@@ -115,3 +115,14 @@ def test_a_point_row_gives_the_listed_claims_own_similarity_and_the_one_that_dec
     html = report_fragment(report, text)
     assert (f"(similarity {first.similarity:.2f}; {top.similarity:.2f} for &ldquo;{top.text}&rdquo; "
             "with the sentences around it)") in html
+
+
+def test_a_point_row_says_who_an_opening_pronoun_was_read_as(grader):
+    from rapallo_grader.pages import report_fragment
+
+    text = "Germany was ruined by reparations. They needed raw materials such as oil."
+    report = grader.grade(text)
+    k5 = next(p for p in report.points if p.id == "K5")
+    assert k5.awarded and k5.evidence[0].referent == "germany"
+    row = next(r for r in report_fragment(report, text).split("<tr>") if r.startswith("<td>K5</td>"))
+    assert "its opening pronoun read as &quot;germany&quot;" in row

@@ -96,8 +96,9 @@ def report_fragment(report: Report, text: str | None) -> str:
             first, top = p.evidence[0], p.decided_by
             decided = (f"; {top.similarity:.2f} for &ldquo;{escape(top.text)}&rdquo; with the sentences around it"
                        if top else "")
+            reading = f"; {escape(first.reading)}" if first.reading else ""
             detail = (f"&ldquo;{escape(first.text)}&rdquo; "
-                      f"<span class=\"muted\">(similarity {first.similarity:.2f}{decided})</span>")
+                      f"<span class=\"muted\">(similarity {first.similarity:.2f}{reading}{decided})</span>")
         else:
             near = p.near_misses[0] if p.near_misses else None
             detail = escape(p.feedback)

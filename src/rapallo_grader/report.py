@@ -80,7 +80,7 @@ class Report:
             top = p.decided_by
             for ev in p.evidence[:1]:
                 own = f" ({ev.similarity:.2f})" if top else ""
-                reading = f' (its opening pronoun read as "{ev.referent}")' if ev.referent else ""
+                reading = f" ({ev.reading})" if ev.reading else ""
                 lines.append(_wrap(f'evidence @{ev.start}-{ev.end}{own}: "{ev.text}"{reading}', width))
             if top:
                 lines.append(_wrap(f'highest @{top.start}-{top.end} ({top.similarity:.2f}, with the sentences '

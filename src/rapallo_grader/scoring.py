@@ -34,6 +34,11 @@ class Evidence:
     #: as its words count towards the point; "" if none was read.
     referent: str = ""
 
+    @property
+    def reading(self) -> str:
+        """How the claim was read, for a report to show beside it ("" when read as written)."""
+        return f'its opening pronoun read as "{self.referent}"' if self.referent else ""
+
 
 @dataclass(frozen=True)
 class PointResult:
