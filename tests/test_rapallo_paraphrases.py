@@ -285,6 +285,9 @@ CASES = [
  # And by a forty-second.
  ("K3", True, "germany was brok becuase of reparashuns."),
  ("K7", True, "The army was only 100000 men, so germany wanted to make it stronger in secrit in russia."),
+ # K9's "both" narrowed as K2's was: a numbered reason is not two countries.
+ ("K9", False, "Reason two: Germany hated the Treaty of Versailles."),
+ ("K9", True, "These two states wanted to overturn the Versailles settlement."),
 ]
 
 
