@@ -288,6 +288,9 @@ CASES = [
  # K9's "both" narrowed as K2's was: a numbered reason is not two countries.
  ("K9", False, "Reason two: Germany hated the Treaty of Versailles."),
  ("K9", True, "These two states wanted to overturn the Versailles settlement."),
+ # And by a forty-third.
+ ("K4", True, "Russia was communist so Britain and France would not trade with it."),
+ ("K4", False, "Russia did not trade much because of the revolution."),
 ]
 
 
@@ -397,7 +400,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 338
+    assert len(sample) == len(rows) == 346
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
