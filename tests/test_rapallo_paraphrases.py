@@ -291,6 +291,12 @@ CASES = [
  # And by a forty-third.
  ("K4", True, "Russia was communist so Britain and France would not trade with it."),
  ("K4", False, "Russia did not trade much because of the revolution."),
+ # And by a forty-fourth.
+ ("K7", True, "The Reichswehr could experiment with prohibited weapons beyond the reach of Allied inspectors."),
+ ("K2", True, "Germany and Soviet make treaty because both lose in the war and other country not want them."),
+ ("K9", True, "Both countries felt cheated by the peace of 1919."),
+ ("K9", True, "Working together gave both of them a way to push back against the settlement."),
+ ("K9", False, "Germany felt cheated by Versailles."),
 ]
 
 
@@ -400,7 +406,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 346
+    assert len(sample) == len(rows) == 354
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
