@@ -297,6 +297,8 @@ CASES = [
  ("K9", True, "Both countries felt cheated by the peace of 1919."),
  ("K9", True, "Working together gave both of them a way to push back against the settlement."),
  ("K9", False, "Germany felt cheated by Versailles."),
+ # And by a forty-fifth.
+ ("K9", True, "Germany and Russia both rejected the new map of Europe."),
 ]
 
 
@@ -406,7 +408,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 354
+    assert len(sample) == len(rows) == 362
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
