@@ -299,6 +299,13 @@ CASES = [
  ("K9", False, "Germany felt cheated by Versailles."),
  # And by a forty-fifth.
  ("K9", True, "Germany and Russia both rejected the new map of Europe."),
+ # And by a forty-sixth.
+ ("K5", True, "German industrialists saw in Russia a vast market for their products."),
+ ("K5", True, "germany also needed cheap food from russia becuse germans were starving after the war."),
+ ("K6", True, "The Soviets required German machines."),
+ ("K8", True, "It meant Germany would not join Britain and France in an alliance against the communists."),
+ ("K8", False, "Soviet Russia saw the new order as a capitalist alliance aimed at it."),
+ ("K9", True, "Each government resented the Versailles order."),
 ]
 
 
@@ -408,7 +415,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 362
+    assert len(sample) == len(rows) == 370
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
