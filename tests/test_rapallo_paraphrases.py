@@ -306,6 +306,11 @@ CASES = [
  ("K8", True, "It meant Germany would not join Britain and France in an alliance against the communists."),
  ("K8", False, "Soviet Russia saw the new order as a capitalist alliance aimed at it."),
  ("K9", True, "Each government resented the Versailles order."),
+ # And by a forty-seventh.
+ ("K6", True, "Russia had oil but needed factories."),
+ ("K6", True, "Germany sent machines and engineers to Russia."),
+ ("K6", False, "Germany had factories and Russia had farms and mines."),
+ ("K5", True, "Russia sold grain and oil to Germany."),
 ]
 
 
@@ -415,7 +420,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 370
+    assert len(sample) == len(rows) == 378
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
