@@ -138,17 +138,33 @@ def test_a_view_reported_from_others_is_marked_as_reported(pipeline, text, repor
     ("Germany helped Russia because it needed machines.", []),  # "it" could be either
     # "they" could be the "them" of the clause it hangs on: Germany wants only its own things.
     ("Germany could get oil from them, and they could get machines from Germany.", [(("germany",), "oil")]),
-    ("Both countries needed trade.", []),
+    ("Both countries needed trade.", []),  # read, but not named: see the test below
     # The lemmatizer reads "hoped" as "hop".
     ("Germany hoped to sell machines.", [(("germany",), "machines")]),
+    # Verbs of fear, hatred or trust: whose feeling it is (and "hated", which it reads as "hat").
+    ("In fact most Germans hated communism.", [(("most", "germans"), "communism")]),
+    ("Lenin distrusted the capitalist West.", [(("lenin",), "west")]),
+    # Who is feared, not who fears (the parser strands "Soviet Russia" before the passive verb).
+    ("Germany was blamed for the war and Soviet Russia was feared because of its communism.", []),
 ])
 def test_who_wants_what_is_read_from_the_parse(pipeline, text, wants):
-    found = [want for claim in pipeline.parse(text).claims for want in claim.wants]
+    found = [want for claim in pipeline.parse(text).claims for want in claim.wants if want.named]
     assert [w.wanter for w in found] == [wanter for wanter, _ in wants]
     for want, (_, thing) in zip(found, wants):
         assert thing in want.wanted and not set(want.wanter) & set(want.wanted)
     if len(found) == 2:  # each wanter wants only its own thing
         assert "machines" not in found[0].wanted and "grain" not in found[1].wanted
+
+
+def test_a_wanter_not_named_is_read_but_marked_so(pipeline):
+    # "The capitalist countries" name no one party; their want can keep a point for its own
+    # wanter, never take one away. The parser hangs them on "capitalism", leaving the second
+    # "hated" without a subject: a noun stranded so is that verb's subject, as a name is.
+    (claim,) = pipeline.parse("The Russians hated capitalism and the capitalist countries hated communism.").claims
+    assert [(w.wanter, w.named) for w in claim.wants] == [(("russians",), True), (("capitalist", "countries"), False)]
+    assert "communism" in claim.wants[1].wanted and "communism" not in claim.wants[0].wanted
+    (claim,) = pipeline.parse("Both countries needed trade.").claims
+    assert [(w.wanter, w.named) for w in claim.wants] == [(("countries",), False)]
 
 
 @pytest.mark.parametrize("text, referents", [

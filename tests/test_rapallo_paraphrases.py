@@ -311,6 +311,12 @@ CASES = [
  ("K6", True, "Germany sent machines and engineers to Russia."),
  ("K6", False, "Germany had factories and Russia had farms and mines."),
  ("K5", True, "Russia sold grain and oil to Germany."),
+ # Whose fear it is: K4 is the capitalist powers' (B38A, IQ; B37C and B45D no longer arguable).
+ ("K4", False, "In fact most Germans hated communism."),
+ ("K4", False, "The Bolsheviks ruled Russia. The Germans feared the other powers would make a deal with Russia."),
+ ("K4", False, "The Bolsheviks had taken power in Russia. Nobody in Europe trusted either country."),
+ ("K4", True, "The Russians hated capitalism and the capitalist countries hated communism."),
+ ("K4", True, "Germany was blamed for the war and Soviet Russia was feared because of its communism."),
 ]
 
 

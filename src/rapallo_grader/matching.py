@@ -647,9 +647,10 @@ class Matcher:
         own = (wanters.astype(np.float32) @ self._wanter_phrases) > 0
         about = (wanted @ self._wanted_groups) > 0
         rows = np.array([row for row, _ in wants])
+        named = np.array([w.named for _, w in wants])[:, None]
         theirs = np.zeros(shape, dtype=bool)
         mine = np.zeros(shape, dtype=bool)
-        np.logical_or.at(theirs, rows, about & ~own)
+        np.logical_or.at(theirs, rows, about & ~own & named)
         np.logical_or.at(mine, rows, about & own)
         return theirs & ~mine & self._motives[None, :]
 

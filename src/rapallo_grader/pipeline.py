@@ -59,6 +59,18 @@ _OTHERS = {"some", "many", "others", "people", "historians", "someone", "somebod
 _WANTING = {"want", "need", "seek", "desire", "hope", "wish", "crave", "require", "get", "gain", "obtain",
             "acquire", "receive", "buy", "import",
             "hop"}  # the lemmatizer's reading of "hoped" ("it hoped to sell its products")
+
+
+def _inflections(*verbs: str) -> frozenset[str]:
+    return frozenset(form for v in verbs for form in
+                     (v, v + "s", v + "d" if v.endswith("e") else v + "ed", (v[:-1] if v.endswith("e") else v) + "ing"))
+
+
+#: Verbs of fear, hatred or trust, whose subject is whose feeling it is: a point about one side's
+#: hostility is not made by another's ("most Germans hated communism"). Matched by word form, as
+#: the lemmatizer reads "hated" as "hat".
+_FEELING = _inflections("fear", "hate", "distrust", "mistrust", "trust", "dislike", "despise", "loathe", "dread",
+                        "detest")
 #: Up from a verb with no subject of its own to the verb whose subject it shares: "Germany hoped
 #: to get oil", "Russia was able to buy machines", "Germany signed and gained trade".
 _SHARED_SUBJECT = {"xcomp", "conj", "acomp"}
@@ -71,7 +83,8 @@ _STRINGS_REMEMBERED = 200_000
 
 @dataclass(frozen=True)
 class Want:
-    """Someone named wanting or getting something: "the Soviets wanted German machines"."""
+    """Someone wanting, getting or fearing something: "the Soviets wanted German machines", "the
+    West feared communism"."""
 
     #: The wanter's words and lemmas ("the Soviets", "German industry", "Soviet Russia").
     wanter: tuple[str, ...]
@@ -80,6 +93,9 @@ class Want:
     #: clause inside it with a subject of its own.
     wanted: tuple[str, ...]
     wanted_lemmas: tuple[str, ...]
+    #: False for a wanter not named ("the capitalist countries", "both countries"): such a want
+    #: may show a point's own wanter wanting, but never that someone else does.
+    named: bool = True
 
 
 @dataclass(frozen=True)
@@ -532,12 +548,14 @@ def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
 
 
 def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
-    """Each verb of wanting or getting in the claim whose wanter is named (not "they", "both
-    countries") or is nobody, with the wanter and what is wanted."""
+    """Each verb of wanting, getting or feeling in the claim whose subject is read, with the
+    wanter and what is wanted (or feared)."""
     found = []
     for verb in tokens:
-        if parse.lemma[verb] not in _WANTING or parse.pos[verb] != "VERB":
+        if (parse.lemma[verb] not in _WANTING and parse.lower[verb] not in _FEELING) or parse.pos[verb] != "VERB":
             continue
+        if any(parse.dep[c] == "auxpass" for c in parse.children[verb]):
+            continue  # "Russia was feared": who is feared, not who fears
         head = parse.head[verb]
         if parse.dep[verb] == "xcomp" and parse.lemma[head] in _WANTING and parse.pos[head] == "VERB":
             continue  # "wanted to get oil": one want, already in the outer verb's
@@ -545,8 +563,6 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
         if subject is None:
             continue
         wanter = _party(parse, subject)
-        if not (_named(parse, wanter) or _nobody(parse, subject)):
-            continue
         inside_subject = set(parse.subtree(subject)) if parse.head[subject] == verb else set()
         # A semicolon ends a clause whatever the parse says: "Germany sought raw materials; Soviet
         # Russia, devastated by war, required know-how" was parsed as Germany seeking the know-how.
@@ -556,7 +572,8 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
         found.append(Want(wanter=tuple(parse.lower[w] for w in wanter),
                           wanter_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanter),
                           wanted=tuple(parse.lower[w] for w in wanted if not parse.punct[w]),
-                          wanted_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanted if not parse.punct[w])))
+                          wanted_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanted if not parse.punct[w]),
+                          named=_named(parse, wanter) or _nobody(parse, subject)))
     return tuple(found)
 
 
@@ -676,7 +693,7 @@ def _stranded_subject(parse: _Parse, verb: int) -> int | None:
     before = verb - 1
     while before >= 0 and parse.pos[before] in {"ADV", "AUX", "PART"}:
         before -= 1
-    if before >= 0 and parse.pos[before] == "PROPN" and parse.dep[before] == "conj" and parse.head[before] < before:
+    if before >= 0 and parse.pos[before] in {"PROPN", "NOUN"} and parse.dep[before] == "conj" and parse.head[before] < before:
         return before
     return None
 

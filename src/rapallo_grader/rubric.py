@@ -27,9 +27,9 @@ class Criterion:
     ``terms`` is a tuple of synonym groups; a claim covers a group when it uses any term of
     it (a trailing ``*`` matches any ending, spelling slips are forgiven). ``min_terms`` groups
     must be covered. ``exclude`` terms mark a claim as being about something else.
-    ``wanted_by`` terms name whose motive the point is: a claim in which someone else, named,
-    wants what the first term group names does not make it ("Russia wanted German oil" is not
-    Germany's wish for oil).
+    ``wanted_by`` terms name whose motive (or fear) the point is: a claim in which someone else,
+    named, wants or fears what the first term group names does not make it ("Russia wanted German
+    oil" is not Germany's wish for oil; "most Germans hated communism" is not the West's fear).
     """
 
     id: str
