@@ -317,6 +317,10 @@ CASES = [
  ("K4", False, "The Bolsheviks had taken power in Russia. Nobody in Europe trusted either country."),
  ("K4", True, "The Russians hated capitalism and the capitalist countries hated communism."),
  ("K4", True, "Germany was blamed for the war and Soviet Russia was feared because of its communism."),
+ # And by a forty-eighth.
+ ("K3", False, "The Bolsheviks had murdered the Tsar and refused to pay Russia's old debts."),
+ ("K4", True, "The British and French governments hated the Bolsheviks."),
+ ("K4", False, "Lenin hated the capitalist powers."),
 ]
 
 
@@ -426,7 +430,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 378
+    assert len(sample) == len(rows) == 386
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
