@@ -89,6 +89,16 @@ def test_not_only_is_not_a_denial(pipeline):
     assert not pipeline.parse("It was not only about trade.").claims[0].negated
 
 
+@pytest.mark.parametrize("text, negated", [
+    ("Soviet industry could not recover without German machinery.", False),  # it needed the machinery
+    ("Germany could not rebuild its army without Russian help.", False),
+    ("Soviet industry could not recover.", True),
+    ("Germany did not get help, without which it could not recover.", True),
+])
+def test_not_without_is_a_double_negative_not_a_denial(pipeline, text, negated):
+    assert pipeline.parse(text).claims[0].negated is negated
+
+
 @pytest.mark.parametrize("denial", ["but that is not true", "but this is not the case", "but that isn't correct"])
 def test_saying_it_is_not_true_denies_the_sentence(pipeline, denial):
     essay = pipeline.parse(f"Some say Germany wanted Russian oil, {denial}. Germany was weak.")

@@ -321,6 +321,8 @@ CASES = [
  ("K3", False, "The Bolsheviks had murdered the Tsar and refused to pay Russia's old debts."),
  ("K4", True, "The British and French governments hated the Bolsheviks."),
  ("K4", False, "Lenin hated the capitalist powers."),
+ ("K6", True, "Soviet industry could not recover without German machinery and engineers."),
+ ("K6", False, "Soviet industry could not recover, and German machinery did not help."),
 ]
 
 

@@ -433,7 +433,7 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
 
     negated: dict[int, bool] = {h: False for h in heads}
     for i in tokens:
-        if _negates(parse, i) and in_clause_predicate(head[i]):
+        if _negates(parse, i) and in_clause_predicate(head[i]) and not _without(parse, head[i]):
             negated[owner[i]] = True
         elif (parse.lower[i] == "neither" and any(parse.lower[c] == "nor" for c in parse.children[head[i]])
               and in_clause_predicate(head[head[i]])):
@@ -483,6 +483,11 @@ def _bare_under_not(parse: _Parse, verb: int) -> bool:
             return False
         verb = parse.head[verb]
     return False
+
+
+def _without(parse: _Parse, verb: int) -> bool:
+    """'could not recover without German machinery': a double negative, which says the need."""
+    return any(parse.lower[c] == "without" and parse.dep[c] == "prep" for c in parse.children[verb])
 
 
 def _infinitive(parse: _Parse, i: int) -> bool:
