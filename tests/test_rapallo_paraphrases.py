@@ -323,6 +323,10 @@ CASES = [
  ("K4", False, "Lenin hated the capitalist powers."),
  ("K6", True, "Soviet industry could not recover without German machinery and engineers."),
  ("K6", False, "Soviet industry could not recover, and German machinery did not help."),
+ # And by a forty-ninth.
+ ("K3", True, "Extremists murdered politicians and the mark was falling."),
+ ("K3", True, "Germany's currency lost its value."),
+ ("K3", False, "Prices were falling in Russia."),
 ]
 
 
@@ -432,7 +436,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 386
+    assert len(sample) == len(rows) == 394
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
