@@ -327,6 +327,10 @@ CASES = [
  ("K3", True, "Extremists murdered politicians and the mark was falling."),
  ("K3", True, "Germany's currency lost its value."),
  ("K3", False, "Prices were falling in Russia."),
+ # And by a fiftieth.
+ ("K2", True, "Both Germany and Russia were at Genoa, but the British and French treated them coldly."),
+ ("K2", True, "In 1922 after war, Germany and Russia no have friend."),
+ ("K4", True, "The capitalist powers regarded the USSR as a dangerous example to their own workers."),
 ]
 
 
@@ -436,7 +440,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 394
+    assert len(sample) == len(rows) == 402
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
