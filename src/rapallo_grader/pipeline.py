@@ -63,7 +63,7 @@ _WANTING = {"want", "need", "seek", "desire", "hope", "wish", "crave", "require"
 
 def _inflections(*verbs: str) -> frozenset[str]:
     return frozenset(form for v in verbs for form in
-                     (v, v + "s", v + "d" if v.endswith("e") else v + "ed", (v[:-1] if v.endswith("e") else v) + "ing"))
+                     (v, v + "s", v + "d" if v.endswith("e") else v + "ed", v.removesuffix("e") + "ing"))
 
 
 #: Verbs of fear, hatred or trust, whose subject is whose feeling it is: a point about one side's
@@ -692,7 +692,8 @@ def _has_own_subject(parse: _Parse, i: int) -> bool:
 def _stranded_subject(parse: _Parse, verb: int) -> int | None:
     """'Germany needed oil and Russia needed machines': the parser may hang "Russia" on "oil" as one
     more thing needed and give the second "needed" no subject, so that Germany seems to need the
-    machines. A name just before a coordinated verb with no subject of its own is its subject."""
+    machines. A name or noun just before a coordinated verb with no subject of its own is its
+    subject ("... and the capitalist countries hated communism")."""
     if parse.dep[verb] != "conj" or any(parse.dep[c] in _SUBJECT_DEPS for c in parse.children[verb]):
         return None
     before = verb - 1
