@@ -89,6 +89,19 @@ def test_not_only_is_not_a_denial(pipeline):
     assert not pipeline.parse("It was not only about trade.").claims[0].negated
 
 
+@pytest.mark.parametrize("text, claims", [
+    ("It was a trade deal, not a military alliance.", [("It was a trade deal", False), ("not a military alliance", True)]),
+    ("It was signed by the Weimar Republic, not by Hitler.",
+     [("It was signed by the Weimar Republic", False), ("not by Hitler", True)]),
+    ("The treaty was signed in 1922, not 1939.", [("The treaty was signed in 1922", False), ("not 1939", True)]),
+    # "not only" is no denial, and a "not" on a verb denies its clause as before.
+    ("Rapallo was about trade, not only about recognition.", [("Rapallo was about trade, not only about recognition", False)]),
+    ("Rapallo was not an alliance.", [("Rapallo was not an alliance", True)]),
+])
+def test_a_phrase_contrasted_with_not_is_denied_on_its_own(pipeline, text, claims):
+    assert [(c.text, c.negated) for c in pipeline.parse(text).claims] == claims
+
+
 @pytest.mark.parametrize("text, negated", [
     ("Soviet industry could not recover without German machinery.", False),  # it needed the machinery
     ("Germany could not rebuild its army without Russian help.", False),

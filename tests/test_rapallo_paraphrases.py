@@ -331,6 +331,12 @@ CASES = [
  ("K2", True, "Both Germany and Russia were at Genoa, but the British and French treated them coldly."),
  ("K2", True, "In 1922 after war, Germany and Russia no have friend."),
  ("K4", True, "The capitalist powers regarded the USSR as a dangerous example to their own workers."),
+ # "X, not Y": the contrasted phrase is denied, not said (a correct answer cost a mark).
+ ("M3", False, "It was a trade deal, not a military alliance."),
+ ("M3", False, "Rapallo was a treaty of friendship, not of alliance."),
+ ("M1", False, "The treaty was signed in 1922, not 1939."),
+ ("M1", False, "It was signed by the Weimar Republic, not by Hitler."),
+ ("K5", True, "Germany wanted trade, not war."),
 ]
 
 

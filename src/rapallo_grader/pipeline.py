@@ -431,7 +431,14 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
             node = head[node]
         return True
 
-    negated: dict[int, bool] = {h: False for h in heads}
+    # "It was a trade deal, not a military alliance": the contrasted phrase is a claim of its own,
+    # denied; the rest of the sentence is said outright.
+    contrasts = []
+    for i in tokens:
+        phrase = _contrast(parse, i, end, heads)
+        contrasts += phrase[:1]
+        owner.update(dict.fromkeys(phrase, i))
+    negated: dict[int, bool] = {h: False for h in heads} | dict.fromkeys(contrasts, True)
     for i in tokens:
         if _negates(parse, i) and in_clause_predicate(head[i]) and not _without(parse, head[i]):
             negated[owner[i]] = True
@@ -470,6 +477,20 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
             runs.append(([i], negated[clause], clause == root))
         previous = clause
     return runs
+
+
+def _contrast(parse: _Parse, i: int, end: int, heads: set[int]) -> list[int]:
+    """'..., not a military alliance', '..., not 1939', '..., not by Hitler': a "not" after a comma
+    that hangs on no verb denies only the phrase it opens, up to the next punctuation or clause."""
+    if not (0 < i and parse.text[i - 1] == "," and parse.dep[i] == "neg" and _negates(parse, i)
+            and parse.pos[parse.head[i]] not in _VERB_POS):
+        return []
+    phrase = [i]
+    for j in range(i + 1, end):
+        if parse.punct[j] or j in heads:
+            break
+        phrase.append(j)
+    return phrase if len(phrase) > 1 else []
 
 
 def _bare_under_not(parse: _Parse, verb: int) -> bool:
