@@ -435,9 +435,9 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
     # denied; the rest of the sentence is said outright.
     contrasts = []
     for i in tokens:
-        phrase = _contrast(parse, i, end, heads)
-        contrasts += phrase[:1]
-        owner.update(dict.fromkeys(phrase, i))
+        if phrase := _contrast(parse, i, end, heads):
+            contrasts.append(i)
+            owner.update(dict.fromkeys(phrase, i))
     negated: dict[int, bool] = {h: False for h in heads} | dict.fromkeys(contrasts, True)
     for i in tokens:
         if _negates(parse, i) and in_clause_predicate(head[i]) and not _without(parse, head[i]):
