@@ -337,6 +337,7 @@ CASES = [
  ("M1", False, "The treaty was signed in 1922, not 1939."),
  ("M1", False, "It was signed by the Weimar Republic, not by Hitler."),
  ("K5", True, "Germany wanted trade, not war."),
+ ("M1", False, "Rapallo was signed in 1922 by the Weimar Republic, long before the Nazis."),
 ]
 
 
