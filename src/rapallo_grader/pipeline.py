@@ -580,7 +580,7 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
     for verb in tokens:
         if (parse.lemma[verb] not in _WANTING and parse.lower[verb] not in _FEELING) or parse.pos[verb] != "VERB":
             continue
-        if any(parse.dep[c] == "auxpass" for c in parse.children[verb]):
+        if _passive(parse, verb):
             continue  # "Russia was feared": who is feared, not who fears
         head = parse.head[verb]
         if parse.dep[verb] == "xcomp" and parse.lemma[head] in _WANTING and parse.pos[head] == "VERB":
@@ -743,11 +743,15 @@ def _reported(parse: _Parse, tokens: list[int]) -> bool:
                                       and _reports(parse, parse.head[i])) for i in tokens)
 
 
+def _passive(parse: _Parse, verb: int) -> bool:
+    return any(parse.dep[c] == "auxpass" for c in parse.children[verb])
+
+
 def _reports(parse: _Parse, i: int) -> bool:
     if parse.lemma[i] not in _REPORTING:
         return False
     children = parse.children[i]
-    passive = any(parse.dep[c] == "auxpass" for c in children)  # "it is often said"
+    passive = _passive(parse, i)  # "it is often said"
     return any(parse.dep[c] in _SUBJECT_DEPS
                and (parse.lower[c] in _OTHERS or (passive and parse.lower[c] == "it")
                     or any(parse.lower[d] in {"some", "many", "other"} for d in parse.children[c]))
