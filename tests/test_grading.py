@@ -381,6 +381,25 @@ def test_the_essay_view_highlights_part_marks_apart_from_points_made():
         assert f'<mark class="{kind}" data-ids="{point.id}" data-start="{ev.start}" data-end="{ev.end}"' in page
 
 
+def test_the_essay_view_puts_a_claim_inside_another_on_the_same_mark():
+    """'Germany, not Russia, wanted revenge': the sentence's claim goes on round the contrasted
+    phrase's, so their spans nest; one mark carries both ids, and no text is shown twice."""
+    from dataclasses import replace
+
+    from rapallo_grader.pages import highlighted_essay
+    from rapallo_grader.scoring import Evidence
+
+    text = "Germany, not Russia, wanted revenge."
+    outer, inner = Evidence(text, 0, len(text) - 1, 0.9, 0.0, 0.9), Evidence("not Russia", 9, 19, 0.9, 0.0, 0.9)
+    report = Grader(Rubric.from_yaml(CONTROLLER.format(extra=""))).grade(text)
+    a, b, c = report.points
+    report = replace(report, points=(replace(a, awarded=True, marks=1.0, evidence=(outer,)),
+                                     replace(b, awarded=True, marks=1.0, evidence=(inner,)), c))
+    page = highlighted_essay(text, report)
+    assert f'<mark class="point" data-ids="A B" data-start="0" data-end="{len(text) - 1}"' in page
+    assert page.count("<mark") == 1 and page.count("not Russia") == 1
+
+
 @pytest.mark.parametrize("essay", ["Bananas are yellow and taste sweet.", "It knows the network layout and the traffic.",
                                    "I do not know."])
 def test_partial_credit_gives_nothing_to_an_answer_that_makes_no_point(essay):

@@ -94,6 +94,18 @@ def test_misconceptions_and_teacher_terms_still_refuse_fragments_and_negated_cla
     assert any(m.refused == "not a statement" for m in notes.points[1].near_misses)
 
 
+def test_negation_agreement_is_judged_against_the_points_own_wording():
+    """A point that contrasts ("a trade deal, not a military alliance") says its point outright:
+    a claim that says it too agrees in polarity, a denial of it does not. (The denied phrase once
+    made every plain claim count as disagreeing.)"""
+    rubric = Rubric.from_reference("What kind of treaty was Rapallo?", ["It was a trade deal, not a military alliance."])
+    grader = Grader(rubric)
+    column = FEATURES.index("negation_mismatch")
+    said, denied = (grader.matcher.match(grader.pipeline.parse(text)).features[0, 0, column]
+                    for text in ("It was a trade deal.", "It was not a trade deal."))
+    assert (said, denied) == (0.0, 1.0)
+
+
 def test_model_rebuilds_identically_from_its_script(shared_data):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_matcher.py"), "--check"],
                             capture_output=True, text=True, check=False)

@@ -94,6 +94,14 @@ def test_not_only_is_not_a_denial(pipeline):
     ("It was signed by the Weimar Republic, not by Hitler.",
      [("It was signed by the Weimar Republic", False), ("not by Hitler", True)]),
     ("The treaty was signed in 1922, not 1939.", [("The treaty was signed in 1922", False), ("not 1939", True)]),
+    ("It was about trade and not about war.", [("It was about trade", False), ("not about war", True)]),
+    ("It was about trade but not about war.", [("It was about trade", False), ("not about war", True)]),
+    ("It was about recognition and trade rather than a military alliance.",
+     [("It was about recognition and trade", False), ("rather than a military alliance", True)]),
+    ("They chose trade instead of war.", [("They chose trade", False), ("instead of war", True)]),
+    ("Rather than an alliance, it was a trade deal.", [("Rather than an alliance", True), ("it was a trade deal", False)]),
+    # The clause goes on round a phrase contrasted in its middle, and keeps the words after it.
+    ("Germany, not Russia, wanted revenge.", [("Germany, not Russia, wanted revenge", False), ("not Russia", True)]),
     # "not only" is no denial, and a "not" on a verb denies its clause as before.
     ("Rapallo was about trade, not only about recognition.", [("Rapallo was about trade, not only about recognition", False)]),
     ("Rapallo was not an alliance.", [("Rapallo was not an alliance", True)]),

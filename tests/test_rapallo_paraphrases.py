@@ -338,6 +338,12 @@ CASES = [
  ("M1", False, "It was signed by the Weimar Republic, not by Hitler."),
  ("K5", True, "Germany wanted trade, not war."),
  ("M1", False, "Rapallo was signed in 1922 by the Weimar Republic, long before the Nazis."),
+ # ... and after "and not", "but not", "rather than", "instead of".
+ ("M3", False, "Rapallo was about recognition and trade rather than a military alliance."),
+ ("M3", False, "It was a trade agreement and not an alliance."),
+ ("M3", False, "The two countries signed a trade treaty instead of a military alliance."),
+ ("M1", False, "It was signed by the Weimar government but not by the Nazis."),
+ ("K5", True, "Germany wanted Russian raw materials rather than war."),
 ]
 
 

@@ -348,7 +348,11 @@ class Matcher:
                 if wi == 0:
                     self._text_content.append(contents[-1])
                 for cl in claims:
-                    if cl.negated and not cl.main:
+                    # A denied side clause is a wording of its own; a phrase contrasted with the
+                    # point ("..., not a military alliance") says what the point is not: as a
+                    # wording it let any short denial near it make the point, and made every
+                    # plain claim count as disagreeing with the point in polarity.
+                    if cl.negated and not cl.main and cl.statement:
                         contents.append(cl.content)
                         negations.append(True)
             counts.append(len(contents) - before)

@@ -62,10 +62,18 @@ def highlighted_essay(text: str, report: Report) -> str:
         if misc.detected and misc.evidence:
             ev = misc.evidence[0]
             spans.setdefault((ev.start, ev.end), []).append(("misconception", misc.id))
-    out, cursor = [], 0
+    marks: list[tuple[int, int, list[tuple[str, str]]]] = []
     for (start, end), owners in sorted(spans.items()):
-        if start < cursor or end > len(text):
-            continue  # claims do not overlap; this guards against a report for another text
+        if end > len(text):
+            continue  # a report for another text
+        if marks and start < marks[-1][1]:
+            # A claim that goes on round a contrasted phrase ("Germany, not Russia, wanted revenge")
+            # contains that phrase's claim: one mark carries both.
+            marks[-1][2].extend(owners)
+        else:
+            marks.append((start, end, list(owners)))
+    out, cursor = [], 0
+    for start, end, owners in marks:
         kinds = {k for k, _ in owners}
         kind = next(k for k in ("misconception", "point", "partial") if k in kinds)
         ids = " ".join(i for _, i in owners)

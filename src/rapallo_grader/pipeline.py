@@ -36,6 +36,9 @@ _TRUTH_WORDS = {"true", "correct", "right", "case", "accurate"}
 _CONDITIONS = {"if", "unless", "when", "whether"}
 _MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll", "'d"}
 _NEGATORS = {"not", "n't", "never"}
+#: "..., not Y", "... and not Y", "... but not Y"; and what opens a contrasted phrase by itself.
+_CONTRAST_AFTER = {",", "and", "but"}
+_CONTRAST_PAIRS = {("rather", "than"), ("instead", "of")}
 #: Past and present-tense verbs: a clause of their own beside a bare verb negated with "did not".
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 _VERB_POS = {"VERB", "AUX"}
@@ -435,7 +438,7 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
     # denied; the rest of the sentence is said outright.
     contrasts = []
     for i in tokens:
-        if phrase := _contrast(parse, i, end, heads):
+        if phrase := _contrast(parse, i, first, end, heads):
             contrasts.append(i)
             owner.update(dict.fromkeys(phrase, i))
     negated: dict[int, bool] = {h: False for h in heads} | dict.fromkeys(contrasts, True)
@@ -466,24 +469,29 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
                 and negated.get(main, False) and parse.lemma[main] == "be"):
             negated[clause_head] = True
     runs: list[tuple[list[int], bool, bool]] = []
-    previous = None
+    run_clauses: list[int] = []
     for i in tokens:
         if parse.space[i]:
             continue
         clause = owner[i]
-        if runs and previous == clause:
+        if run_clauses and run_clauses[-1] == clause:
             runs[-1][0].append(i)
+        elif len(run_clauses) > 1 and run_clauses[-1] in contrasts and run_clauses[-2] == clause:
+            # "Germany, not Russia, wanted revenge": the clause goes on round the contrasted phrase.
+            runs[-2][0].append(i)
         else:
             runs.append(([i], negated[clause], clause == root))
-        previous = clause
+            run_clauses.append(clause)
     return runs
 
 
-def _contrast(parse: _Parse, i: int, end: int, heads: set[int]) -> list[int]:
-    """'..., not a military alliance', '..., not 1939', '..., not by Hitler': a "not" after a comma
-    that hangs on no verb denies only the phrase it opens, up to the next punctuation or clause."""
-    if not (0 < i and parse.text[i - 1] == "," and parse.dep[i] == "neg" and _negates(parse, i)
-            and parse.pos[parse.head[i]] not in _VERB_POS):
+def _contrast(parse: _Parse, i: int, first: int, end: int, heads: set[int]) -> list[int]:
+    """'..., not a military alliance', '... and not 1939', '... rather than an alliance', '... instead
+    of war': a "not" after a comma or conjunction that hangs on no verb, or "rather than" / "instead
+    of", denies only the phrase it opens, up to the next punctuation or clause."""
+    pair = i + 1 < end and (parse.lower[i], parse.lower[i + 1]) in _CONTRAST_PAIRS
+    if not pair and not (first < i and parse.lower[i - 1] in _CONTRAST_AFTER and parse.dep[i] == "neg"
+                         and _negates(parse, i) and parse.pos[parse.head[i]] not in _VERB_POS):
         return []
     phrase = [i]
     for j in range(i + 1, end):
