@@ -344,6 +344,10 @@ CASES = [
  ("M3", False, "The two countries signed a trade treaty instead of a military alliance."),
  ("M1", False, "It was signed by the Weimar government but not by the Nazis."),
  ("K5", True, "Germany wanted Russian raw materials rather than war."),
+ # Found by the fifty-third to fifty-sixth batches.
+ ("M4", False, "What it really did was end the isolation of two countries that the victors of the war had shunned."),
+ ("K5", True, "Germany had lost its colonies and much of its industry's raw materials, so Russian oil, timber and grain were attractive."),
+ ("K2", True, "In 1922 both governments wanted to escape the diplomatic quarantine imposed on them by the Allies."),
 ]
 
 
@@ -453,7 +457,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 418
+    assert len(sample) == len(rows) == 450
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -183,7 +183,10 @@ def _pair_words_close(form: str, term: str) -> bool:
     "altogether" for "together", "popular" for "unpopular", "invisible" for "visible"."""
     words, term_words = form.split(" "), term.split(" ")
     return len(words) == len(term_words) and all(
-        fuzz.ratio(a, b) >= _MIN_PAIR_WORD_SIMILARITY and not (a != b and (a.endswith(b) or b.endswith(a)))
+        a == b or (fuzz.ratio(a, b) >= _MIN_PAIR_WORD_SIMILARITY and not (a.endswith(b) or b.endswith(a))
+                   # In three words, long enough to make the slip a long word's: "cheated by the"
+                   # is no slip for "hated by the".
+                   and (len(words) < 3 or len(b) >= _MIN_FUZZY_LENGTH))
         for a, b in zip(words, term_words))
 
 
@@ -401,7 +404,7 @@ class Matcher:
         def phrase(term: str) -> int:
             if term not in phrase_ids:
                 phrase_ids[term] = len(phrases)
-                phrases.append([vocab.add(w) for w in _bigrams(_term_words(term))])
+                phrases.append([vocab.add(w) for w in _term_ngrams(_term_words(term))])
             return phrase_ids[term]
 
         groups: list[list[int]] = []
@@ -634,7 +637,7 @@ class Matcher:
         starts: list[int] = []
         for words, lemmas in texts:
             starts.append(len(forms))
-            forms += (*words, *lemmas, *_bigrams(words), *_bigrams(lemmas))
+            forms += (*words, *lemmas, *_bigrams(words), *_bigrams(lemmas), *_trigrams(words), *_trigrams(lemmas))
         rows = self._vocab.rows(forms)  # first: it may grow the table
         return np.logical_or.reduceat(self._vocab.table[rows], starts, axis=0)
 
@@ -757,7 +760,17 @@ def _term_words(term: str) -> list[str]:
 
 
 def _bigrams(words: tuple[str, ...] | list[str]) -> list[str]:
-    """A multi-word term is matched as its adjacent word pairs, so word order and adjacency count."""
+    """Adjacent word pairs: a two-word term is matched as its pair, so word order and adjacency count."""
     if len(words) == 1:
         return list(words)
     return [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+def _trigrams(words: tuple[str, ...] | list[str]) -> list[str]:
+    return [f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:])]
+
+
+def _term_ngrams(words: list[str]) -> list[str]:
+    """A longer term is matched as its runs of three words: as pairs, "end the war" was found in
+    "end the isolation of two countries that the victors of the war had shunned"."""
+    return _bigrams(words) if len(words) < 3 else _trigrams(words)
