@@ -348,6 +348,8 @@ CASES = [
  ("M4", False, "What it really did was end the isolation of two countries that the victors of the war had shunned."),
  ("K5", True, "Germany had lost its colonies and much of its industry's raw materials, so Russian oil, timber and grain were attractive."),
  ("K2", True, "In 1922 both governments wanted to escape the diplomatic quarantine imposed on them by the Allies."),
+ ("K2", True, "Soviet Russia was still unrecognised by most governments. Each gained a partner in the other."),
+ ("K9", True, "germany was angery about versailes and so was russia. they both wanted to chaneg the trety."),
 ]
 
 
@@ -457,7 +459,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 450
+    assert len(sample) == len(rows) == 458
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
