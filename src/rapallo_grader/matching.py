@@ -184,8 +184,8 @@ def _pair_words_close(form: str, term: str) -> bool:
     words, term_words = form.split(" "), term.split(" ")
     return len(words) == len(term_words) and all(
         a == b or (fuzz.ratio(a, b) >= _MIN_PAIR_WORD_SIMILARITY and not (a.endswith(b) or b.endswith(a))
-                   # In three words, long enough to make the slip a long word's: "cheated by the"
-                   # is no slip for "hated by the".
+                   # In a run of three words, a slip only in a word long enough to slip on its
+                   # own: "cheated by the" is no slip for "hated by the".
                    and (len(words) < 3 or len(b) >= _MIN_FUZZY_LENGTH))
         for a, b in zip(words, term_words))
 
