@@ -350,6 +350,9 @@ CASES = [
  ("K2", True, "In 1922 both governments wanted to escape the diplomatic quarantine imposed on them by the Allies."),
  ("K2", True, "Soviet Russia was still unrecognised by most governments. Each gained a partner in the other."),
  ("K9", True, "germany was angery about versailes and so was russia. they both wanted to chaneg the trety."),
+ ("K2", True, "Rapallo made them friends because no other country would talk to them."),
+ ("K2", True, "Britain and France would not deal with Germany or Russia. So the two turned to each other."),
+ ("K2", False, "Germany could not deal with its debts, so it turned to Russia as a partner."),
 ]
 
 
@@ -459,7 +462,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 458
+    assert len(sample) == len(rows) == 466
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
