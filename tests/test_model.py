@@ -106,6 +106,21 @@ def test_negation_agreement_is_judged_against_the_points_own_wording():
     assert (said, denied) == (0.0, 1.0)
 
 
+def test_a_teacher_term_holding_a_negation_is_made_by_the_claim_it_negates():
+    """'could not pay' as a term is a point said with a "not": the claim that says it is negated
+    by that same "not", and still makes the point; a second negation or a denial word in the
+    sentence, or a negation outside the term, still refuses it."""
+    rubric = Rubric.from_yaml("question: Why did the firm close?\npoints:\n"
+                              "  - id: P1\n    marks: 1\n    text: The firm went bankrupt as it owed more than it had.\n"
+                              "    terms: [[debt*, pay, money], [could not pay, unable to pay, bankrupt]]\n")
+    grader = Grader(rubric)
+    said, doubled, denied, other = grader.grade_many([
+        "The firm could not pay the money it owed.", "It is not true that the firm could not pay.",
+        "The firm could not pay its debts, but that is wrong.", "The firm did not owe money."])
+    assert said.points[0].awarded
+    assert not any(r.points[0].awarded for r in (doubled, denied, other))
+
+
 def test_model_rebuilds_identically_from_its_script(shared_data):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_matcher.py"), "--check"],
                             capture_output=True, text=True, check=False)

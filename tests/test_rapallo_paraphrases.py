@@ -353,6 +353,11 @@ CASES = [
  ("K2", True, "Rapallo made them friends because no other country would talk to them."),
  ("K2", True, "Britain and France would not deal with Germany or Russia. So the two turned to each other."),
  ("K2", False, "Germany could not deal with its debts, so it turned to Russia as a partner."),
+ # A term that holds its own "not" ("could not pay", "not accept") is made by the claim it negates.
+ ("K3", True, "Germany owed a lot of money to France and Britain because of the war and it could not pay."),
+ ("K9", True, "Germany and Russia did not accept the Versailles settlement."),
+ ("K3", False, "It is not true that Germany could not pay."),
+ ("K3", False, "Some historians say Germany could not pay its reparations, but that is wrong."),
 ]
 
 
@@ -462,7 +467,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 474
+    assert len(sample) == len(rows) == 482
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from .errors import StaleThresholdWarning
 from .model import MatchModel, stale_threshold
-from .pipeline import Claim, ParsedEssay, Pipeline
+from .pipeline import DENIAL_WORDS, NEGATORS, Claim, ParsedEssay, Pipeline
 from .rubric import Criterion, Misconception, Point, Rubric
 from .semantic import Embedder
 from .wordvectors import RelatedWords
@@ -414,6 +414,7 @@ class Matcher:
         self.terms: list[tuple[tuple[str, ...], ...]] = []
         exclude: list[list[int]] = []
         wanted_by: list[list[int]] = []
+        own_denials: list[list[int]] = []
         first_groups: list[int] = []
         for ci, criterion in enumerate(self.criteria):
             terms, needed = criterion.terms, criterion.min_terms
@@ -432,6 +433,9 @@ class Matcher:
                 self._group_owner.append(ci)
             exclude.append([phrase(t) for t in criterion.exclude])
             wanted_by.append([phrase(t) for t in criterion.wanted_by])
+            # Only a teacher's terms: a point's own words, as derived, may hold a plain "not".
+            own_denials.append([phrase(t) for group in criterion.terms for t in group
+                                if NEGATORS & set(_term_words(t))])
         vocab.freeze()
         self._vocab = vocab
 
@@ -451,6 +455,9 @@ class Matcher:
         self._exclude_phrases = np.zeros((n_phrases, len(self.criteria)), dtype=np.float32)
         for ci, members in enumerate(exclude):
             self._exclude_phrases[members, ci] = 1
+        self._own_denials = np.zeros((n_phrases, len(self.criteria)), dtype=np.float32)
+        for ci, members in enumerate(own_denials):
+            self._own_denials[members, ci] = 1
         # Whose motive a point is: its wanters' phrases, and its first group (what is wanted).
         self._motives = np.array([bool(c.wanted_by) for c in self.criteria])
         self._wanter_phrases = np.zeros((n_phrases, len(self.criteria)), dtype=np.float32)
@@ -511,6 +518,8 @@ class Matcher:
         # the learned matcher too would gain another 0.01 AUC there, but it then credits "Their
         # hands are not different sizes" for "different sized hands".)
         negated = claim_negated & ~(self._has_negated_wording[None, :] & (fuzzy >= self.settings.near_miss))
+        if self._own_denials.any():
+            negated &= ~self._says_own_denial(claims, claim_vocab)
         refusal[negated] = Refusal.NEGATED
 
         window_covered = self._groups(self._phrases(
@@ -623,6 +632,18 @@ class Matcher:
                 np.maximum.reduceat(overlap / sizes[:, None], starts, axis=1).astype(float),
                 np.maximum.reduceat(window_overlap / self._wording_sizes[None, :], starts, axis=1).astype(float),
                 np.maximum.reduceat(window_related / self._wording_sizes[None, :], starts, axis=1).astype(float))
+
+    def _says_own_denial(self, claims: tuple[Claim, ...], claim_vocab: np.ndarray) -> np.ndarray:
+        """claims x criteria: the sentence's one negation is in a term of the criterion's own ("it
+        could not pay" for "could not pay", "did not accept the settlement" for "not accept"), so
+        the claim says the point rather than denying it. Not where others' view is reported
+        ("Some say they did not accept it"), nor beside a second negation or a denial word that
+        may deny it ("It is not true that ...", "..., but that is wrong")."""
+        negations = np.array([sum(w in NEGATORS or w in DENIAL_WORDS for w in c.words) for c in claims])
+        sentences = np.array([c.sentence for c in claims])
+        single = (np.bincount(sentences, weights=negations)[sentences] == 1) & ~np.array([c.reported for c in claims])
+        found = (self._phrases(claim_vocab).astype(np.float32) @ self._own_denials) > 0
+        return found & single[:, None]
 
     def _claim_vocabulary(self, essay: ParsedEssay) -> np.ndarray:
         """claims x vocabulary: the term words each claim uses (in its words, lemmas or their pairs),

@@ -29,13 +29,13 @@ _UNUSED_COMPONENTS = ["ner"]
 _CLAUSE_DEPS = {"conj", "advcl", "ccomp", "parataxis"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj"}
 _NOT_A_DENIAL_AFTER = {"only", "just", "merely", "simply", "solely", "entirely"}
-_DENIAL_WORDS = {"wrong", "false", "untrue", "myth", "incorrect", "mistaken", "nonsense"}
+DENIAL_WORDS = {"wrong", "false", "untrue", "myth", "incorrect", "mistaken", "nonsense"}
 _DENIAL_SUBJECTS = {"this", "that", "which", "it"}
 #: "..., but that is not true": these deny when their clause is negated.
 _TRUTH_WORDS = {"true", "correct", "right", "case", "accurate"}
 _CONDITIONS = {"if", "unless", "when", "whether"}
 _MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll", "'d"}
-_NEGATORS = {"not", "n't", "never"}
+NEGATORS = {"not", "n't", "never"}
 #: "..., not Y", "... and not Y", "... but not Y"; and what opens a contrasted phrase by itself.
 _CONTRAST_AFTER = {",", "and", "but"}
 _CONTRAST_PAIRS = {("rather", "than"), ("instead", "of")}
@@ -369,11 +369,11 @@ def _details(parse: _Parse, tokens: range) -> tuple[str, ...]:
 def _is_denial(parse: _Parse, tokens: range) -> bool:
     """'..., but this is wrong' and '..., but that is not true' deny everything else the sentence says."""
     for i in tokens:
-        if parse.lemma[i] not in _DENIAL_WORDS and parse.lemma[i] not in _TRUTH_WORDS:
+        if parse.lemma[i] not in DENIAL_WORDS and parse.lemma[i] not in _TRUTH_WORDS:
             continue  # the cheap test first: this runs on every token of every essay
         siblings = parse.children[parse.head[i]]
         if (any(parse.dep[c] in _SUBJECT_DEPS and parse.lower[c] in _DENIAL_SUBJECTS for c in siblings)
-                and (parse.lemma[i] in _DENIAL_WORDS or _denies_truth(parse, i))):
+                and (parse.lemma[i] in DENIAL_WORDS or _denies_truth(parse, i))):
             return True
     return False
 
@@ -527,7 +527,7 @@ def _negates(parse: _Parse, i: int) -> bool:
     lower = parse.lower[i]
     if lower == "nothing":  # "it had nothing to do with the army"
         return True
-    if lower not in _NEGATORS:
+    if lower not in NEGATORS:
         return False
     return i + 1 >= len(parse.lower) or parse.lower[i + 1] not in _NOT_A_DENIAL_AFTER
 
