@@ -358,6 +358,9 @@ CASES = [
  ("K9", True, "Germany and Russia did not accept the Versailles settlement."),
  ("K3", False, "It is not true that Germany could not pay."),
  ("K3", False, "Some historians say Germany could not pay its reparations, but that is wrong."),
+ ("K2", True, "In 1922 they both signed the treaty so they would not be alone any more."),
+ ("K8", True, "Russia wanted Germany as a friend so Britain and France could not attack them together."),
+ ("K9", True, "Russia did not accept the Versailles settlement as final, and neither did Germany."),
 ]
 
 
