@@ -361,6 +361,8 @@ CASES = [
  ("K2", True, "In 1922 they both signed the treaty so they would not be alone any more."),
  ("K8", True, "Russia wanted Germany as a friend so Britain and France could not attack them together."),
  ("K9", True, "Russia did not accept the Versailles settlement as final, and neither did Germany."),
+ ("M3", True, "By the Treaty of Rapallo Germany and Russia promised to go to war together."),
+ ("M3", False, "Rapallo was not a promise to go to war together."),
 ]
 
 
@@ -470,7 +472,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 490
+    assert len(sample) == len(rows) == 498
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
