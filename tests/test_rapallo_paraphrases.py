@@ -366,6 +366,7 @@ CASES = [
  ("K6", True, "The Bolsheviks were desperate for foreign money and machinery. Germany was ready to provide both."),
  ("K8", True, "Moscow saw a friendly Germany as a buffer against the hostile West."),
  ("K8", True, "The Soviet leaders thought a friendly Germany would be a shield against another Western invasion."),
+ ("K3", True, "Because of hyperinflation the German mark became worthless."),
 ]
 
 
@@ -475,7 +476,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 514
+    assert len(sample) == len(rows) == 522
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
