@@ -438,6 +438,8 @@ class Matcher:
                                 if NEGATORS & set(_term_words(t))])
         vocab.freeze()
         self._vocab = vocab
+        # Word triples are looked up only for a rubric with a term of three words or more.
+        self._triples = any(w.count(" ") == 2 for w in vocab.words)
 
         n_vocab, n_phrases = len(vocab.words), len(phrases)
         # Incidence matrices are float32 so that the per-essay products run through BLAS.
@@ -487,7 +489,8 @@ class Matcher:
         # Phrases and groups are row-wise, so sentences' and windows' are computed once per
         # sentence and then spread to its claims.
         sentence_phrases = self._phrases(sentence_vocab)
-        anchored = (self._groups(self._phrases(claim_vocab)) @ self._criterion_anchors) > 0
+        claim_phrases = self._phrases(claim_vocab)
+        anchored = (self._groups(claim_phrases) @ self._criterion_anchors) > 0
         sentence_covered = self._groups(sentence_phrases) @ self._criterion_groups
 
         fuzzy, sort_ratio, cosine, window_cosine = self._wording_similarities(essay, sentence_of_run,
@@ -519,7 +522,7 @@ class Matcher:
         # hands are not different sizes" for "different sized hands".)
         negated = claim_negated & ~(self._has_negated_wording[None, :] & (fuzzy >= self.settings.near_miss))
         if self._own_denials.any():
-            negated &= ~self._says_own_denial(claims, claim_vocab)
+            negated &= ~self._says_own_denial(claims, claim_phrases)
         refusal[negated] = Refusal.NEGATED
 
         window_covered = self._groups(self._phrases(
@@ -633,7 +636,7 @@ class Matcher:
                 np.maximum.reduceat(window_overlap / self._wording_sizes[None, :], starts, axis=1).astype(float),
                 np.maximum.reduceat(window_related / self._wording_sizes[None, :], starts, axis=1).astype(float))
 
-    def _says_own_denial(self, claims: tuple[Claim, ...], claim_vocab: np.ndarray) -> np.ndarray:
+    def _says_own_denial(self, claims: tuple[Claim, ...], claim_phrases: np.ndarray) -> np.ndarray:
         """claims x criteria: the sentence's one negation is in a term of the criterion's own ("it
         could not pay" for "could not pay", "did not accept the settlement" for "not accept"), so
         the claim says the point rather than denying it. Not where others' view is reported
@@ -642,7 +645,7 @@ class Matcher:
         negations = np.array([sum(w in NEGATORS or w in DENIAL_WORDS for w in c.words) for c in claims])
         sentences = np.array([c.sentence for c in claims])
         single = (np.bincount(sentences, weights=negations)[sentences] == 1) & ~np.array([c.reported for c in claims])
-        found = (self._phrases(claim_vocab).astype(np.float32) @ self._own_denials) > 0
+        found = (claim_phrases.astype(np.float32) @ self._own_denials) > 0
         return found & single[:, None]
 
     def _claim_vocabulary(self, essay: ParsedEssay) -> np.ndarray:
@@ -658,7 +661,9 @@ class Matcher:
         starts: list[int] = []
         for words, lemmas in texts:
             starts.append(len(forms))
-            forms += (*words, *lemmas, *_bigrams(words), *_bigrams(lemmas), *_trigrams(words), *_trigrams(lemmas))
+            forms += (*words, *lemmas, *_bigrams(words), *_bigrams(lemmas))
+            if self._triples:
+                forms += (*_trigrams(words), *_trigrams(lemmas))
         rows = self._vocab.rows(forms)  # first: it may grow the table
         return np.logical_or.reduceat(self._vocab.table[rows], starts, axis=0)
 
