@@ -89,10 +89,23 @@ def test_a_sentence_listing_keywords_earns_nothing_and_says_why(grader):
     ("together", "They worked togehter.", True),
 ])
 def test_a_slip_in_a_word_pair_is_a_slip_in_its_words_and_no_word_with_a_prefix_is_a_slip(tmp_path, term, text, expected):
-    path = tmp_path / "pair.yaml"
+    assert ("P1" in awarded(_one_term_grader(tmp_path, term).grade(text))) is expected
+
+
+@pytest.mark.parametrize("term, text, expected", [
+    ("reparation*", "Germany was crushed by reparashions.", True),  # "reparashio" is no slip, "reparashion" is
+    ("reparation*", "Germany was crushed by reparations.", True),
+    ("resent*", "The treaty was presented at Genoa.", False),  # in a short stem it makes another word
+])
+def test_a_slip_that_adds_a_letter_inside_a_long_stem_is_forgiven(tmp_path, term, text, expected):
+    assert ("P1" in awarded(_one_term_grader(tmp_path, term).grade(text))) is expected
+
+
+def _one_term_grader(tmp_path, term: str) -> Grader:
+    path = tmp_path / "term.yaml"
     path.write_text("question: What did the treaty do?\npoints:\n  - id: P1\n    marks: 1\n"
                     f"    text: It did that.\n    terms:\n      - [{term}]\n", encoding="utf-8")
-    assert ("P1" in awarded(Grader(Rubric.load(path)).grade(text))) is expected
+    return Grader(Rubric.load(path))
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -367,6 +367,10 @@ CASES = [
  ("K8", True, "Moscow saw a friendly Germany as a buffer against the hostile West."),
  ("K8", True, "The Soviet leaders thought a friendly Germany would be a shield against another Western invasion."),
  ("K3", True, "Because of hyperinflation the German mark became worthless."),
+ ("K2", True, "Both were kept out of the League of Nations by the big powers."),
+ ("K2", True, "Germany and Russia were the bad boys of Europe, so they became friends."),
+ ("K4", True, "Russia had gone communist, so the big powers kept them out of the League of Nations."),
+ ("K3", True, "Germany after the war was very poor becuase of reparashions."),
 ]
 
 
@@ -476,7 +480,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 522
+    assert len(sample) == len(rows) == 530
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -165,6 +165,13 @@ class _Vocabulary:
             stems = [self.words[i][:-1] for i in columns]
             heads = [f[:length] for f in forms]
             score = process.cdist(heads, stems, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
+            if length > _MIN_FUZZY_LENGTH:
+                # A slip that adds a letter inside a stem pushes the stem's end one letter on:
+                # "reparashions" is "reparation*" misspelt, though its first ten letters are not.
+                # Not in shorter stems, where it makes other words ("present" from "resent*").
+                longer = process.cdist([f[:length + 1] for f in forms], stems, scorer=fuzz.ratio,
+                                       dtype=np.uint8, workers=1)
+                score = np.where(score == 100, score, np.maximum(score, longer))
             long_enough = np.array([len(f) >= length for f in forms])[:, None]
             fuzzy_ok = np.array([_forgiving(s) for s in stems], dtype=bool)[None, :]
             slips = (score < 100) & (score >= self.spelling) & fuzzy_ok
