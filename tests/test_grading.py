@@ -120,6 +120,9 @@ def _one_term_grader(tmp_path, term: str) -> Grader:
     # "They" opening a sentence is the one party the sentence before was about.
     ("Russia was poor after its civil war. They needed trade with Germany.", set()),
     ("Germany was ruined by reparations. They needed raw materials such as oil.", {"K5"}),
+    # ... or whose thing it was about: Germany's economy.
+    ("Germany's economy was ruined. They had to find new markets, and Russia was a huge one.", {"K5"}),
+    ("Russia's economy was ruined. They needed trade with Germany.", set()),
 ])
 def test_a_motive_point_is_not_made_by_someone_else_wanting_its_thing(grader, text, expected):
     report = grader.grade(text)

@@ -151,6 +151,10 @@ def test_each_line_of_a_list_is_its_own_sentence(pipeline):
     ("It is often said that the treaty divided Poland.", [True, True]),
     ("I think Rapallo was an alliance.", [False, False]),
     ("Rapallo was an alliance.", [False]),
+    # What a party the writer names believed or feared is that party's view, not the writer's.
+    ("Britain feared that Rapallo was an alliance.", [False, True]),
+    ("The Allies were afraid that Rapallo was an alliance.", [False, True]),
+    ("We believe Rapallo was an alliance.", [False, False]),
 ])
 def test_a_view_reported_from_others_is_marked_as_reported(pipeline, text, reported):
     assert [c.reported for c in pipeline.parse(text).claims] == reported

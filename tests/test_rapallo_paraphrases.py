@@ -371,6 +371,12 @@ CASES = [
  ("K2", True, "Germany and Russia were the bad boys of Europe, so they became friends."),
  ("K4", True, "Russia had gone communist, so the big powers kept them out of the League of Nations."),
  ("K3", True, "Germany after the war was very poor becuase of reparashions."),
+ # What Britain and France feared the treaty was is their fear, not the student's mistake.
+ ("M3", False, "Britain and France were worried that Rapallo was a secret military alliance, but it wasn't."),
+ ("M3", False, "France suspected that Rapallo hid a military alliance."),
+ ("M3", True, "Rapallo was a military alliance, which France feared."),
+ ("K6", True, "The treaty gave Russia German machines."),
+ ("K6", False, "Russia gave Germany machinery."),
 ]
 
 
@@ -480,7 +486,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 530
+    assert len(sample) == len(rows) == 538
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

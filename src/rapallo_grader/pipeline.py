@@ -58,6 +58,11 @@ _MARKER_LETTERS = {*"abcdefgh", "i", "ii", "iii", "iv", "v", "vi"}
 _REPORTING = {"say", "claim", "think", "believe", "describe", "argue", "suggest", "call", "consider", "regard",
               "assume", "state"}
 _OTHERS = {"some", "many", "others", "people", "historians", "someone", "somebody", "critics"}
+#: "Britain feared that ...", "France was afraid that ...": what a party named by the writer
+#: believed or feared is reported, whoever it is (the writer's own "I think that ..." is not).
+_BELIEVING = {"think", "believe", "fear", "suspect", "worry", "assume", "imagine", "afraid", "worried",
+              "scared", "convinced", "sure", "suspicious"}
+_WRITER = {"i", "we"}
 #: Verbs of wanting or getting: "Russia wanted German oil" says whose motive the oil is.
 _WANTING = {"want", "need", "seek", "desire", "hope", "wish", "crave", "require", "get", "gain", "obtain",
             "acquire", "receive", "buy", "import",
@@ -636,8 +641,11 @@ def _topic(parse: _Parse, tokens: range, root: int) -> int | None:
     """The one party a sentence is about, for a pronoun opening the next: its main subject if that
     names one party and nothing else named stands beside it to be meant. "Germany was very poor.
     They needed raw materials" is Germany's need; after "Germany signed a treaty with Russia" or
-    "Germany and Russia were outcasts", "They" is left unread."""
+    "Germany and Russia were outcasts", "They" is left unread. The party whose thing the subject
+    is stands for it: "Germany's economy was ruined. They needed new markets" is Germany's need."""
     subjects = [c for c in parse.children[root] if parse.dep[c] in _NOMINAL_SUBJECTS]
+    if subjects and parse.pos[subjects[0]] != "PROPN":
+        subjects = [c for c in parse.children[subjects[0]] if parse.dep[c] == "poss"]
     if not subjects or parse.pos[subjects[0]] != "PROPN" or len(_conjuncts(parse, subjects[0])) > 1:
         return None
     party = _party(parse, subjects[0])
@@ -748,7 +756,18 @@ def _reported(parse: _Parse, tokens: list[int]) -> bool:
     subject, or it is what such a verb outside it reports ("[Many people think] that ...")."""
     inside = set(tokens)
     return any(_reports(parse, i) or (parse.dep[i] == "ccomp" and parse.head[i] not in inside
-                                      and _reports(parse, parse.head[i])) for i in tokens)
+                                      and (_reports(parse, parse.head[i]) or _believed(parse, parse.head[i])))
+               for i in tokens)
+
+
+def _believed(parse: _Parse, i: int) -> bool:
+    """A verb or adjective of believing or fearing whose subject is not the writer: its clause
+    ("that Rapallo was an alliance") is that party's view. An adjective's subject is its verb's
+    ("France was afraid that ...")."""
+    if parse.lemma[i] not in _BELIEVING:
+        return False
+    holder = parse.head[i] if parse.dep[i] == "acomp" else i
+    return any(parse.dep[c] in _SUBJECT_DEPS and parse.lower[c] not in _WRITER for c in parse.children[holder])
 
 
 def _passive(parse: _Parse, verb: int) -> bool:
