@@ -377,6 +377,9 @@ CASES = [
  ("M3", True, "Rapallo was a military alliance, which France feared."),
  ("K6", True, "The treaty gave Russia German machines."),
  ("K6", False, "Russia gave Germany machinery."),
+ ("K6", True, "German firms were allowed to build factories in Russia, which the Soviet leaders hoped would modernise their industry."),
+ # Germany kept out of the League is not K4's hostility to communism, though Bolsheviks stand beside it.
+ ("K4", False, "Germany had been kept out of the League of Nations, while the Bolshevik government was not recognised."),
 ]
 
 
@@ -486,7 +489,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 538
+    assert len(sample) == len(rows) == 554
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
