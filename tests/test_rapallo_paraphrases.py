@@ -380,6 +380,9 @@ CASES = [
  ("K6", True, "German firms were allowed to build factories in Russia, which the Soviet leaders hoped would modernise their industry."),
  # Germany kept out of the League is not K4's hostility to communism, though Bolsheviks stand beside it.
  ("K4", False, "Germany had been kept out of the League of Nations, while the Bolshevik government was not recognised."),
+ ("K7", True, "Germany got to build its army back up in Russia, away from Allied eyes."),
+ ("K9", True, "Both had lost land to Poland; this shared grievance with the post-war order brought them together."),
+ ("M2", False, "Both had lost land to Poland; this shared grievance with the post-war order brought them together."),
 ]
 
 
@@ -489,7 +492,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 554
+    assert len(sample) == len(rows) == 570
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
