@@ -101,6 +101,18 @@ def test_a_slip_that_adds_a_letter_inside_a_long_stem_is_forgiven(tmp_path, term
     assert ("P1" in awarded(_one_term_grader(tmp_path, term).grade(text))) is expected
 
 
+def test_a_close_wording_makes_up_for_no_missing_group_of_terms(tmp_path):
+    path = tmp_path / "groups.yaml"
+    path.write_text("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: Germany wanted to overturn Versailles.\n"
+                    "    terms:\n      - [versailles]\n      - [overturn]\n      - [both]\n", encoding="utf-8")
+    grader = Grader(Rubric.load(path))
+    report = grader.grade("Germany wanted to overturn Versailles.")  # the wording itself, two groups of three
+    assert "P1" not in awarded(report)
+    near = report.points[0].near_misses[0]
+    assert near.term_coverage == pytest.approx(2 / 3, abs=1e-3) and near.similarity <= near.term_coverage
+    assert "P1" in awarded(grader.grade("Both wanted to overturn Versailles."))
+
+
 def _one_term_grader(tmp_path, term: str) -> Grader:
     path = tmp_path / "term.yaml"
     path.write_text("question: What did the treaty do?\npoints:\n  - id: P1\n    marks: 1\n"

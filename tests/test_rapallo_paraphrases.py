@@ -383,6 +383,19 @@ CASES = [
  ("K7", True, "Germany got to build its army back up in Russia, away from Allied eyes."),
  ("K9", True, "Both had lost land to Poland; this shared grievance with the post-war order brought them together."),
  ("M2", False, "Both had lost land to Poland; this shared grievance with the post-war order brought them together."),
+ # A close wording makes up for no missing group of terms: without "both" this is not K9.
+ ("K9", False, "Germany wanted to overturn Versailles."),
+ ("K4", True, "Russia had become communist, so the other countries did not want anything to do with them."),
+ ("M3", True, "Germany and Russia signed it so that they could attack Poland together later on."),
+ ("M3", False, "Britain and France feared that Germany and Russia would attack Poland together."),
+ ("K9", True, "Germany and Russia were both sick of the Versailles settlement."),
+ ("K3", True, "Versailles had left Germany with a tiny army and a mountain of bills."),
+ ("K4", True, "The Soviets were treated like lepers by the West because of their revolution."),
+ ("K7", True, "In the Russian steppe, far from prying eyes, German officers learned to fly and drive tanks."),
+ ("K7", True, "The Reichswehr needed a back door to rearm, and Russia opened it."),
+ ("K8", True, "For the Soviet leaders, friendship with Berlin was insurance against a Western crusade."),
+ # K8 is the Soviets' aim: Germany's own wish for a shield against France is not it.
+ ("K8", False, "Germany wanted a shield against a French invasion."),
 ]
 
 
@@ -492,7 +505,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 578
+    assert len(sample) == len(rows) == 610
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

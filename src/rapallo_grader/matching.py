@@ -579,7 +579,10 @@ class Matcher:
         """Term coverage (groups covered of those needed, if anchored) and the rules' score from it."""
         terms = np.where(anchored, np.minimum(covered / self.min_terms, 1.0), 0.0)
         weight = self.settings.fuzzy_weight
-        return terms, (1 - weight) * terms + weight * fuzzy
+        score = (1 - weight) * terms + weight * fuzzy
+        # A wording close to the point's makes up for no group of a teacher's terms that the claim
+        # lacks: "Germany wanted to overturn Versailles" is K9's wording without its "both".
+        return terms, np.where(self._termed[None, :] & (terms < 1.0), np.minimum(score, terms), score)
 
     def _lent_coverage(self, sentence_vocab: np.ndarray, asserted: np.ndarray, sentence_paragraph: np.ndarray,
                        starts: np.ndarray, sentence_of_run: np.ndarray, anchored: np.ndarray,
