@@ -396,6 +396,12 @@ CASES = [
  ("K8", True, "For the Soviet leaders, friendship with Berlin was insurance against a Western crusade."),
  # K8 is the Soviets' aim: Germany's own wish for a shield against France is not it.
  ("K8", False, "Germany wanted a shield against a French invasion."),
+ ("K8", True, "Lenin wanted to stop the capitalist wolves hunting as a pack."),
+ ("K9", True, "Both nations felt they had been robbed at the peace table in Paris."),
+ ("K4", True, "The Bolsheviks were the bogeymen of every capitalist government."),
+ ("K5", True, "Russia's granaries and oil fields were a treasure chest for German industry."),
+ ("K7", True, "For the German army, the Russian plains were a hidden classroom."),
+ ("K3", True, "Germany was drowning in debt after Versailles."),
 ]
 
 
@@ -505,7 +511,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 610
+    assert len(sample) == len(rows) == 626
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
