@@ -402,6 +402,9 @@ CASES = [
  ("K5", True, "Russia's granaries and oil fields were a treasure chest for German industry."),
  ("K7", True, "For the German army, the Russian plains were a hidden classroom."),
  ("K3", True, "Germany was drowning in debt after Versailles."),
+ ("K3", True, "By 1922 the German mark was sinking like a stone."),
+ ("K8", True, "Chicherin's aim was simple: keep the capitalist powers from closing ranks against Soviet Russia."),
+ ("K9", True, "Both countries were sore losers of the First World War settlement and wanted the rules rewritten."),
 ]
 
 
@@ -511,7 +514,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 626
+    assert len(sample) == len(rows) == 634
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
