@@ -405,6 +405,10 @@ CASES = [
  ("K3", True, "By 1922 the German mark was sinking like a stone."),
  ("K8", True, "Chicherin's aim was simple: keep the capitalist powers from closing ranks against Soviet Russia."),
  ("K9", True, "Both countries were sore losers of the First World War settlement and wanted the rules rewritten."),
+ # The Kremlin is the Soviet side wanting (it was read as someone else).
+ ("K6", True, "The Kremlin wanted German know-how to get its factories humming again."),
+ ("K2", True, "They were both hated, so they became friends."),
+ ("K2", False, "Germany and Russia both hated the Treaty of Versailles."),
 ]
 
 
@@ -514,7 +518,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 634
+    assert len(sample) == len(rows) == 640
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
