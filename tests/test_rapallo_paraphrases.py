@@ -411,6 +411,8 @@ CASES = [
  ("K2", False, "Germany and Russia both hated the Treaty of Versailles."),
  ("K2", True, "Nobody trusted Germany or Russia after 1918."),
  ("K9", True, "Both were licking their wounds after the war and furious at the peacemakers in Paris."),
+ ("K8", True, "The Soviets were scared that Germany might join the Western powers against them, so they got in first."),
+ ("K8", False, "Germany wanted to join the West again."),
 ]
 
 
@@ -520,7 +522,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 656
+    assert len(sample) == len(rows) == 664
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
