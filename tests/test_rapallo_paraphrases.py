@@ -413,6 +413,8 @@ CASES = [
  ("K9", True, "Both were licking their wounds after the war and furious at the peacemakers in Paris."),
  ("K8", True, "The Soviets were scared that Germany might join the Western powers against them, so they got in first."),
  ("K8", False, "Germany wanted to join the West again."),
+ ("M4", True, "The Treaty of Rapallo took Russia out of the First World War."),
+ ("M4", False, "Russia was already out of the First World War when it signed Rapallo."),
 ]
 
 
@@ -522,7 +524,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 672
+    assert len(sample) == len(rows) == 680
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
