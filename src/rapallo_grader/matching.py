@@ -169,9 +169,8 @@ class _Vocabulary:
                 # A slip that adds a letter inside a stem pushes the stem's end one letter on:
                 # "reparashions" is "reparation*" misspelt, though its first ten letters are not.
                 # Not in shorter stems, where it makes other words ("present" from "resent*").
-                longer = process.cdist([f[:length + 1] for f in forms], stems, scorer=fuzz.ratio,
-                                       dtype=np.uint8, workers=1)
-                score = np.where(score == 100, score, np.maximum(score, longer))
+                score = np.maximum(score, process.cdist([f[:length + 1] for f in forms], stems,
+                                                        scorer=fuzz.ratio, dtype=np.uint8, workers=1))
             long_enough = np.array([len(f) >= length for f in forms])[:, None]
             fuzzy_ok = np.array([_forgiving(s) for s in stems], dtype=bool)[None, :]
             slips = (score < 100) & (score >= self.spelling) & fuzzy_ok
