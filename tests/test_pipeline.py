@@ -240,6 +240,28 @@ def test_a_past_tense_verb_beside_a_verb_negated_with_did_not_is_said_outright(p
     assert claim.negated
 
 
+def test_a_not_on_a_second_coordinated_verb_denies_that_verb_alone(pipeline):
+    essay = pipeline.parse("They could split Poland and not fight each other.")
+    assert [(c.text, c.negated) for c in essay.claims] == [("They could split Poland", False),
+                                                          ("not fight each other", True)]
+    essay = pipeline.parse("Germany signed the treaty and did not tell the Allies.")
+    assert [c.negated for c in essay.claims] == [False, True]
+    # A "not" on the first verb still covers what it says; so does one on both.
+    (claim,) = pipeline.parse("Germany could not pay and did not want to.").claims
+    assert claim.negated
+
+
+@pytest.mark.parametrize("text, statements", [
+    ("Reasons:\n- secret training of German soldiers in Russia\n- trade", [False, True, False]),
+    ("* isolation of both countries\n  \u2022 fear of communism in the West", [True, True]),
+    ("Reasons:\n1. isolation of both countries\n2) huge reparations", [False, True, False]),
+    ("The peace - harsh and unjust - angered both of them", [True]),
+    ("Isolation of both countries", [False]),
+])
+def test_a_bullet_of_four_words_or_more_says_something_without_a_verb(pipeline, text, statements):
+    assert [c.statement for c in pipeline.parse(text).claims] == statements
+
+
 def test_a_semicolon_ends_what_is_wanted(pipeline):
     # The parser hangs the second clause under the first verb's object, as if Germany sought know-how.
     (claim,) = pipeline.parse("Germany sought raw materials; Soviet Russia, devastated by war, required know-how.").claims

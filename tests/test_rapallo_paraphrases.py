@@ -415,6 +415,19 @@ CASES = [
  ("K8", False, "Germany wanted to join the West again."),
  ("M4", True, "The Treaty of Rapallo took Russia out of the First World War."),
  ("M4", False, "Russia was already out of the First World War when it signed Rapallo."),
+ ("K7", True, "Germany built its army in secret in Russia."),
+ ("K7", True, "Also Germany want to make army secret in Russia."),
+ ("K7", False, "Germany kept its money in secret in Russia."),
+ ("K4", True, "Soviet Russia, whose Bolshevik regime preached world revolution, was refused recognition by the West."),
+ ("K4", False, "Germany was refused recognition by the Allies because of the war."),
+ ("K3", True, "Germany's money was worthless after the war."),
+ ("K3", True, "It owed the Allies enormous sums and its money was becoming worthless."),
+ ("M2", True, "Hitler and Stalin signed it so they could split Poland and not fight each other."),
+ ("M2", False, "They could not split Poland and did not want to."),
+ ("K7", True, "Reasons:\n- secret training of German soldiers in Russia\n- trade"),
+ ("K7", True, "Reasons:\n1. secret training of German soldiers in Russia\n2. trade"),
+ ("K2", True, "- isolation of both countries\n- Versailles hated by both"),
+ ("K2", False, "- isolation\n- both countries"),
 ]
 
 
@@ -524,7 +537,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 680
+    assert len(sample) == len(rows) == 688
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

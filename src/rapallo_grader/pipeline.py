@@ -408,14 +408,18 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
         if (dep[i] in _CLAUSE_DEPS and parse.pos[i] in _VERB_POS
                 and any(dep[c] in _SUBJECT_DEPS for c in parse.children[i])):
             heads.add(i)
-        elif (dep[i] == "conj" and dep[head[i]] == "xcomp" and _infinitive(parse, i)
-              and any(dep[c] == "neg" for c in parse.children[head[i]])):
+        elif dep[i] == "conj" and dep[head[i]] == "xcomp" and _infinitive(parse, i) and _own_not(parse, head[i]):
             # "They agreed not to attack each other and to split Poland": the "not" belongs to
             # the first infinitive, and the second, with its own "to", is said outright.
             heads.add(i)
         elif dep[i] == "conj" and parse.tag[i] in _FINITE_TAGS and _bare_under_not(parse, head[i]):
             # "The generals did not accept this and looked for a way round": the "not" goes with
             # the bare verb after "did"; the coordinated past tense is said outright.
+            heads.add(i)
+        elif (dep[i] == "conj" and parse.pos[i] in _VERB_POS and parse.pos[head[i]] in _VERB_POS
+              and _own_not(parse, i) and not _own_not(parse, head[i])):
+            # "They could split Poland and not fight each other": the "not" is the second verb's
+            # alone, and the first is said outright.
             heads.add(i)
     owner: dict[int, int] = {h: h for h in heads}
     for i in tokens:
@@ -511,12 +515,17 @@ def _bare_under_not(parse: _Parse, verb: int) -> bool:
     for _ in range(3):
         if parse.tag[verb] != "VB":
             return False
-        if any(parse.dep[c] == "neg" for c in parse.children[verb]):
+        if _own_not(parse, verb):
             return True
         if parse.dep[verb] != "xcomp":
             return False
         verb = parse.head[verb]
     return False
+
+
+def _own_not(parse: _Parse, verb: int) -> bool:
+    """The verb carries a "not" of its own (not one on a verb above it)."""
+    return any(parse.dep[c] == "neg" for c in parse.children[verb])
 
 
 def _without(parse: _Parse, verb: int) -> bool:
@@ -550,6 +559,7 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
     while first < last and ((punct[tokens[last - 1]] and parse.text[tokens[last - 1]] not in {")", "]"})
                             or pos[tokens[last - 1]] == "CCONJ"):
         last -= 1
+    bullet = _bullet(text, parse, tokens[0])
     tokens = tokens[first:last]
     words = [i for i in tokens if parse.alpha[i] or parse.num[i] or (not punct[i] and not parse.space[i])]
     if not any(parse.alpha[i] or parse.num[i] for i in words):
@@ -562,7 +572,10 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
     else:
         statement = (any((pos[i] in _VERB_POS and parse.dep[i] not in _NOUN_DEPS) or _predicative_adjective(parse, i)
                          or _verb_tagged_as_noun(parse, i) for i in tokens)
-                     or (slips is not None and slips.in_claim(parse, tokens)))
+                     or (slips is not None and slips.in_claim(parse, tokens))
+                     # A bullet says in a phrase what a sentence would ("- secret training of German
+                     # soldiers in Russia"); a bullet of a word or three is a keyword.
+                     or (bullet and sum(parse.alpha[i] for i in words) >= _BULLET_WORDS))
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
                  content=content, negated=negated, statement=statement, main=main, links=links, details=details,
@@ -793,6 +806,23 @@ _KEYWORD_WORDS = 3
 #: Verbs that introduce a list without claiming anything of its items: "Rapallo was about
 #: isolation, recognition, ...", "The reasons include ...".
 _LIST_FRAMES = {"be", "include", "involve"}
+
+
+#: Marks that open a bulleted line, and the words a bullet needs to say something.
+_BULLETS = {"-", "*", "•", "–", "·", "+"}
+_BULLET_WORDS = 4
+
+
+def _bullet(text: str, parse: _Parse, i: int) -> bool:
+    """The token opens its line as a bullet mark or a list number ("1.", "b)")."""
+    mark = parse.lower[i]
+    numbered = (mark.isdigit() and len(mark) <= 2) or mark in _MARKER_LETTERS
+    if not (mark in _BULLETS or (numbered and i + 1 < len(parse.text) and parse.text[i + 1] in {".", ")"})):
+        return False
+    before = parse.idx[i] - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    return before < 0 or text[before] == "\n"
 
 
 def _keyword_list(parse: _Parse, tokens: list[int]) -> bool:
