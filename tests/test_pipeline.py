@@ -133,6 +133,8 @@ def test_saying_it_is_not_true_denies_the_sentence(pipeline, denial):
     ("Germany was hit by reparations, inflation, unemployment, strikes and murders.", False),
     ("It was cold, wet, dark, and the talks went on for weeks.", False),
     ("Germany weak: reparations (Versailles), inflation, unstable govts.", False),
+    ("Rapallo was about isolation and recognition and reparations and communism and trade.", True),
+    ("Germany wanted oil and grain and timber and coal from Russia.", False),
 ])
 def test_a_list_of_keywords_is_a_listing(pipeline, text, listing):
     claim = pipeline.parse(text).claims[0]
@@ -238,6 +240,12 @@ def test_a_past_tense_verb_beside_a_verb_negated_with_did_not_is_said_outright(p
     # Both bare verbs after "did not" stay denied together.
     (claim,) = pipeline.parse("Germany did not want war or seek allies.").claims
     assert claim.negated
+
+
+def test_nouns_joined_by_and_beside_a_verb_are_no_list(pipeline):
+    # The parser splits the sentence after "got", leaving a claim of nouns and "and"s with a verb.
+    essay = pipeline.parse("Germany got oil and weet from Russia and Russia got machines and enjineers from Germany.")
+    assert not any(c.listing for c in essay.claims)
 
 
 def test_a_not_on_a_second_coordinated_verb_denies_that_verb_alone(pipeline):

@@ -428,6 +428,7 @@ CASES = [
  ("K7", True, "Reasons:\n1. secret training of German soldiers in Russia\n2. trade"),
  ("K2", True, "- isolation of both countries\n- Versailles hated by both"),
  ("K2", False, "- isolation\n- both countries"),
+ ("K2", False, "Rapallo was about isolation and recognition and reparations and communism and trade and the army."),
 ]
 
 
@@ -537,7 +538,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 696
+    assert len(sample) == len(rows) == 704
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -806,6 +806,7 @@ _KEYWORD_WORDS = 3
 #: Verbs that introduce a list without claiming anything of its items: "Rapallo was about
 #: isolation, recognition, ...", "The reasons include ...".
 _LIST_FRAMES = {"be", "include", "involve"}
+_LIST_JOINS = {"and", "or"}
 
 
 #: Marks that open a bulleted line, and the words a bullet needs to say something.
@@ -830,9 +831,12 @@ def _keyword_list(parse: _Parse, tokens: list[int]) -> bool:
     'Rapallo was about isolation, recognition, Versailles, reparations, ...' name topics and claim
     nothing (the scheme gives a list of keywords no marks), where in 'Germany was hit by
     reparations, inflation, strikes, murders' a verb of substance says something of the list."""
+    # "isolation, recognition, ..."; or "isolation and recognition and ..." where no verb but a
+    # list's frame stands ("and" also joins the nouns of a claim: "oil and grain ... Russia got").
+    joins = _LIST_JOINS if all(parse.pos[i] not in _VERB_POS or parse.lemma[i] in _LIST_FRAMES for i in tokens) else set()
     items: list[list[int]] = [[]]
     for i in tokens:
-        if parse.text[i] == ",":
+        if parse.text[i] == "," or (parse.pos[i] == "CCONJ" and parse.lower[i] in joins):
             items.append([])
         elif not parse.punct[i] and not parse.space[i]:
             items[-1].append(i)
