@@ -429,6 +429,8 @@ CASES = [
  ("K2", True, "- isolation of both countries\n- Versailles hated by both"),
  ("K2", False, "- isolation\n- both countries"),
  ("K2", False, "Rapallo was about isolation and recognition and reparations and communism and trade and the army."),
+ ("K7", True, "Germany rearmed discreetly in Russia to escape the Versailles limits."),
+ ("K7", True, "Rapallo gave Germany a discreet venue for rearmament beyond Allied oversight."),
 ]
 
 
@@ -538,7 +540,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 704
+    assert len(sample) == len(rows) == 712
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
