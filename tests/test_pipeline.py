@@ -248,6 +248,19 @@ def test_nouns_joined_by_and_beside_a_verb_are_no_list(pipeline):
     assert not any(c.listing for c in essay.claims)
 
 
+@pytest.mark.parametrize("text, reading", [
+    ("Neither Germany nor Russia accepted the borders.", "both germany and russia not accepted the borders"),
+    ("Neither Germany nor Russia was welcome in Europe.", "both germany and russia was not welcome in europe"),
+    ("Neither Germany nor Russia had allies.", "both germany and russia had no allies"),
+    ("Neither Berlin nor Moscow had any love for Versailles.", "both berlin and moscow had no love for versailles"),
+    ("Neither country had allies.", ""),  # a lone "neither" says it outright
+    ("Germany wanted neither war nor peace.", ""),  # not a subject
+])
+def test_a_subject_neither_x_nor_y_reads_as_both_did_not(pipeline, text, reading):
+    (claim,) = pipeline.parse(text).claims
+    assert " ".join(claim.reading[0]) == reading
+
+
 def test_a_not_on_a_second_coordinated_verb_denies_that_verb_alone(pipeline):
     essay = pipeline.parse("They could split Poland and not fight each other.")
     assert [(c.text, c.negated) for c in essay.claims] == [("They could split Poland", False),

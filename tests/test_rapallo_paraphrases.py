@@ -431,6 +431,17 @@ CASES = [
  ("K2", False, "Rapallo was about isolation and recognition and reparations and communism and trade and the army."),
  ("K7", True, "Germany rearmed discreetly in Russia to escape the Versailles limits."),
  ("K7", True, "Rapallo gave Germany a discreet venue for rearmament beyond Allied oversight."),
+ ("K9", True, "Neither Germany nor Russia accepted the map of Europe drawn up in Paris in 1919."),
+ ("K9", True, "Neither Germany nor Russia liked the Treaty of Versailles."),
+ ("K9", True, "Germany and Russia did not like the Treaty of Versailles."),
+ ("K9", False, "It is not true that Germany and Russia did not like Versailles."),
+ ("K9", True, "Both countries had no love for the Versailles settlement."),
+ ("K2", True, "After WW1 neither Germany nor Russia was welcome in Europe."),
+ ("K2", True, "Neither Germany nor Russia was invited to the peace talks in 1919."),
+ ("K2", True, "Neither Berlin nor Moscow had been allowed a say at Versailles."),
+ ("K2", False, "Neither Germany nor Russia wanted war."),
+ ("K2", False, "Neither Britain nor France accepted the Soviet government."),
+ ("K2", True, "In sum, Rapallo was the product of mutual isolation and economic necessity."),
 ]
 
 

@@ -651,7 +651,7 @@ class Matcher:
         the claim says the point rather than denying it. Not where others' view is reported
         ("Some say they did not accept it"), nor beside a second negation or a denial word that
         may deny it ("It is not true that ...", "..., but that is wrong")."""
-        negations = np.array([sum(w in NEGATORS or w in DENIAL_WORDS for w in c.words) for c in claims])
+        negations = np.array([sum(w in NEGATORS or w in DENIAL_WORDS for w in (c.reading[0] or c.words)) for c in claims])
         sentences = np.array([c.sentence for c in claims])
         single = (np.bincount(sentences, weights=negations)[sentences] == 1) & ~np.array([c.reported for c in claims])
         found = (claim_phrases.astype(np.float32) @ self._own_denials) > 0
@@ -660,8 +660,14 @@ class Matcher:
     def _claim_vocabulary(self, essay: ParsedEssay) -> np.ndarray:
         """claims x vocabulary: the term words each claim uses (in its words, lemmas or their pairs),
         with the party its opening "they" stands for."""
-        return self._vocabulary([(claim.words + claim.referent, claim.lemmas + claim.referent)
-                                 for claim in essay.claims])
+        # A claim is read as it means ("neither ... nor": both did not) for a teacher's terms only:
+        # drafted rubrics, and the learned matcher's training rows, read it as said.
+        read = self._termed.any()
+        texts = []
+        for claim in essay.claims:
+            words, lemmas = claim.reading if read and claim.reading[0] else (claim.words, claim.lemmas)
+            texts.append((words + claim.referent, lemmas + claim.referent))
+        return self._vocabulary(texts)
 
     def _vocabulary(self, texts: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> np.ndarray:
         """texts x vocabulary for (words, lemmas) pairs, none of them empty (a claim has a word; a

@@ -136,6 +136,10 @@ class Claim:
     #: Who the "they" or "it" opening the claim's sentence is, when the sentence before named one
     #: party as its subject ("Germany was poor. They needed raw materials."): that party's words.
     referent: tuple[str, ...] = ()
+    #: The claim's words and lemmas as it means them, where that differs from how it says them:
+    #: "Neither Germany nor Russia accepted the borders" reads "both Germany and Russia not
+    #: accepted the borders". Empty otherwise.
+    reading: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 @dataclass(frozen=True)
@@ -523,6 +527,36 @@ def _bare_under_not(parse: _Parse, verb: int) -> bool:
     return False
 
 
+def _neither_nor(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A subject "neither X nor Y" says of both that they did not: read as "both X and Y", with
+    "not" before the verb, or before what "be" joins ("neither ... was welcome"); with "have", as
+    having no object ("neither had (any) allies": both had no allies)."""
+    for i in words:
+        subject = parse.head[i]
+        if (parse.lower[i] == "neither" and parse.dep[subject] in _SUBJECT_DEPS
+                and any(parse.lower[c] == "nor" for c in parse.children[subject])):
+            said = {i: "both", **{c: "and" for c in parse.children[subject] if parse.lower[c] == "nor"}}
+            verb = parse.head[subject]
+            at: int | None = verb
+            negation = "not"
+            owned = [c for c in parse.children[verb] if parse.dep[c] == "dobj"]
+            if parse.lemma[verb] == "be":
+                at = next((c for c in parse.children[verb] if parse.dep[c] in {"acomp", "attr"}), verb)
+            elif parse.lemma[verb] == "have" and owned:
+                at, negation = min(parse.subtree(owned[0])), "no"
+                if parse.lower[at] == "any":
+                    said[at], at = "no", None
+            read: tuple[list[str], list[str]] = ([], [])
+            for j in words:
+                if j == at:
+                    read[0].append(negation)
+                    read[1].append(negation)
+                read[0].append(said.get(j, parse.lower[j]))
+                read[1].append(said.get(j, parse.lemma[j] or parse.lower[j]))
+            return tuple(read[0]), tuple(read[1])
+    return (), ()
+
+
 def _own_not(parse: _Parse, verb: int) -> bool:
     """The verb carries a "not" of its own (not one on a verb above it)."""
     return any(parse.dep[c] == "neg" for c in parse.children[verb])
@@ -583,7 +617,8 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                  reported=not fallback and _reported(parse, tokens),
                  wants=() if fallback else _wants(parse, tokens),
                  referent=tuple(parse.lower[w] for i in tokens if i in parse.referents
-                                for w in _party(parse, parse.referents[i])))
+                                for w in _party(parse, parse.referents[i])),
+                 reading=((), ()) if fallback else _neither_nor(parse, words))
 
 
 def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
