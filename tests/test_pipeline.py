@@ -261,6 +261,14 @@ def test_a_subject_neither_x_nor_y_reads_as_both_did_not(pipeline, text, reading
     assert " ".join(claim.reading[0]) == reading
 
 
+def test_a_bullet_is_one_sentence_unless_it_ends_one_itself(pipeline):
+    # The parser would end a sentence after "wanted", leaving "German machines" a fragment.
+    essay = pipeline.parse("- Russia: wanted German machines\n- trade")
+    assert [(c.sentence, c.text) for c in essay.claims] == [(0, "Russia: wanted German machines"), (1, "trade")]
+    essay = pipeline.parse("- Germany was weak. It had to pay reparations\n- trade")
+    assert [c.sentence for c in essay.claims] == [0, 1, 2]
+
+
 def test_a_not_on_a_second_coordinated_verb_denies_that_verb_alone(pipeline):
     essay = pipeline.parse("They could split Poland and not fight each other.")
     assert [(c.text, c.negated) for c in essay.claims] == [("They could split Poland", False),

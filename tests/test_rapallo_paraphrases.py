@@ -442,6 +442,7 @@ CASES = [
  ("K2", False, "Neither Germany nor Russia wanted war."),
  ("K2", False, "Neither Britain nor France accepted the Soviet government."),
  ("K2", True, "In sum, Rapallo was the product of mutual isolation and economic necessity."),
+ ("K6", True, "- 1922, Genoa conference\n- Russia: wanted German machines\n- Germany: wanted oil, grain"),
 ]
 
 

@@ -323,16 +323,23 @@ def _register_line_breaks() -> None:
 
     @Language.component("rapallo_line_breaks")
     def line_breaks(doc: Doc) -> Doc:
-        """Each line of a bulleted or line-broken answer starts a new sentence."""
-        after_newline = False
+        """Each line of a bulleted or line-broken answer starts a new sentence, and a bullet is one
+        sentence unless it ends one itself: "- Germany wanted raw materials, USSR wanted German
+        know-how" is not cut after "USSR wanted"."""
+        after_newline, bullet = True, False
         for token in doc:
             if token.is_space and "\n" in token.text:
-                after_newline = True
+                after_newline, bullet = True, False
             elif after_newline:
-                token.is_sent_start = True
+                if token.i:
+                    token.is_sent_start = True
                 after_newline = False
+                bullet = token.text in _BULLETS or (token.is_space and token.i + 1 < len(doc)
+                                                     and doc[token.i + 1].text in _BULLETS)
+            elif bullet and doc[token.i - 1].text not in _SENTENCE_ENDS:
+                token.is_sent_start = False
             if "\n" in token.whitespace_:
-                after_newline = True
+                after_newline, bullet = True, False
         return doc
 
 
@@ -846,6 +853,7 @@ _LIST_JOINS = {"and", "or"}
 
 #: Marks that open a bulleted line, and the words a bullet needs to say something.
 _BULLETS = {"-", "*", "•", "–", "·", "+"}
+_SENTENCE_ENDS = {".", "!", "?"}
 _BULLET_WORDS = 4
 
 
