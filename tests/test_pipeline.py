@@ -269,6 +269,16 @@ def test_a_bullet_is_one_sentence_unless_it_ends_one_itself(pipeline):
     assert [c.sentence for c in essay.claims] == [0, 1, 2]
 
 
+def test_a_denial_reaches_no_further_than_a_semicolon_after_it(pipeline):
+    essay = pipeline.parse("It is not true that Britain welcomed the Bolsheviks; in fact they feared revolution.")
+    assert [(c.text, c.negated) for c in essay.claims] == [("It is not true", True),
+                                                          ("that Britain welcomed the Bolsheviks", True),
+                                                          ("in fact they feared revolution", False)]
+    # What comes before the denial stays denied, across a semicolon too.
+    essay = pipeline.parse("The West feared communism; but that is wrong.")
+    assert all(c.negated for c in essay.claims)
+
+
 def test_a_not_on_a_second_coordinated_verb_denies_that_verb_alone(pipeline):
     essay = pipeline.parse("They could split Poland and not fight each other.")
     assert [(c.text, c.negated) for c in essay.claims] == [("They could split Poland", False),

@@ -443,6 +443,11 @@ CASES = [
  ("K2", False, "Neither Britain nor France accepted the Soviet government."),
  ("K2", True, "In sum, Rapallo was the product of mutual isolation and economic necessity."),
  ("K6", True, "- 1922, Genoa conference\n- Russia: wanted German machines\n- Germany: wanted oil, grain"),
+ ("K4", True, "It is not true that Britain and France welcomed the Bolsheviks; in fact they feared that revolution"
+              " would spread to their own factories."),
+ ("K4", False, "The West feared communism; but that is wrong."),
+ ("K9", True, "Both countries felt the peace of 1919 was a punishment they had not deserved, and both wanted to rip it up."),
+ ("K9", True, "Germany and Russia both wanted to rip up the Treaty of Versailles."),
 ]
 
 
@@ -552,7 +557,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 720
+    assert len(sample) == len(rows) == 728
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

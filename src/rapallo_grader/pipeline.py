@@ -199,7 +199,7 @@ class Pipeline:
             tokens = range(sent.start, sent.end)
             if all(parse.space[i] or parse.punct[i] for i in tokens) or _list_marker(parse, tokens):
                 continue
-            denied = not fallback and _is_denial(parse, tokens)
+            denied = range(0) if fallback else _denied(parse, tokens)
             links = () if fallback else _links(parse, tokens)
             details = _details(parse, tokens)
             paragraph = sum(1 for b in breaks if b <= sent.start_char)
@@ -215,8 +215,8 @@ class Pipeline:
                     topic = _topic(parse, tokens, sent.root.i)
             root = sent.start if fallback else sent.root.i
             for run, negated, main in _clauses(parse, tokens, root, fallback):
-                claim = _make_claim(text, parse, run, n_sentences, paragraph, negated or denied, main, fallback,
-                                    links, details, self._verb_slips)
+                claim = _make_claim(text, parse, run, n_sentences, paragraph, negated or run[0] in denied, main,
+                                    fallback, links, details, self._verb_slips)
                 if claim is not None:
                     claims.append(claim)
             n_sentences += 1
@@ -382,16 +382,19 @@ def _details(parse: _Parse, tokens: range) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _is_denial(parse: _Parse, tokens: range) -> bool:
-    """'..., but this is wrong' and '..., but that is not true' deny everything else the sentence says."""
+def _denied(parse: _Parse, tokens: range) -> range:
+    """The tokens a denial denies: '..., but this is wrong' and '..., but that is not true' deny
+    everything else the sentence says, but not past a semicolon after the denial ("It is not true
+    that they welcomed the Bolsheviks; in fact they feared revolution" says the fear). Empty if
+    nothing is denied."""
     for i in tokens:
         if parse.lemma[i] not in DENIAL_WORDS and parse.lemma[i] not in _TRUTH_WORDS:
             continue  # the cheap test first: this runs on every token of every essay
         siblings = parse.children[parse.head[i]]
         if (any(parse.dep[c] in _SUBJECT_DEPS and parse.lower[c] in _DENIAL_SUBJECTS for c in siblings)
                 and (parse.lemma[i] in DENIAL_WORDS or _denies_truth(parse, i))):
-            return True
-    return False
+            return range(tokens.start, next((j for j in range(i, tokens.stop) if parse.text[j] == ";"), tokens.stop))
+    return range(0)
 
 
 def _denies_truth(parse: _Parse, i: int) -> bool:
@@ -876,7 +879,8 @@ def _keyword_list(parse: _Parse, tokens: list[int]) -> bool:
     reparations, inflation, strikes, murders' a verb of substance says something of the list."""
     # "isolation, recognition, ..."; or "isolation and recognition and ..." where no verb but a
     # list's frame stands ("and" also joins the nouns of a claim: "oil and grain ... Russia got").
-    joins = _LIST_JOINS if all(parse.pos[i] not in _VERB_POS or parse.lemma[i] in _LIST_FRAMES for i in tokens) else set()
+    framed = all(parse.pos[i] not in _VERB_POS or parse.lemma[i] in _LIST_FRAMES for i in tokens)
+    joins = _LIST_JOINS if framed else set()
     items: list[list[int]] = [[]]
     for i in tokens:
         if parse.text[i] == "," or (parse.pos[i] == "CCONJ" and parse.lower[i] in joins):
