@@ -274,9 +274,13 @@ def test_a_denial_reaches_no_further_than_a_semicolon_after_it(pipeline):
     assert [(c.text, c.negated) for c in essay.claims] == [("It is not true", True),
                                                           ("that Britain welcomed the Bolsheviks", True),
                                                           ("in fact they feared revolution", False)]
+    assert [c.denied for c in essay.claims] == [True, True, False]
     # What comes before the denial stays denied, across a semicolon too.
     essay = pipeline.parse("The West feared communism; but that is wrong.")
-    assert all(c.negated for c in essay.claims)
+    assert all(c.negated and c.denied for c in essay.claims)
+    # A claim's own "not" negates it without denying it.
+    (claim,) = pipeline.parse("The West did not trust the communists.").claims
+    assert claim.negated and not claim.denied
 
 
 def test_a_not_on_a_second_coordinated_verb_denies_that_verb_alone(pipeline):

@@ -443,9 +443,12 @@ CASES = [
  ("K2", False, "Neither Britain nor France accepted the Soviet government."),
  ("K2", True, "In sum, Rapallo was the product of mutual isolation and economic necessity."),
  ("K6", True, "- 1922, Genoa conference\n- Russia: wanted German machines\n- Germany: wanted oil, grain"),
- ("K4", True, "It is not true that Britain and France welcomed the Bolsheviks; in fact they feared that revolution"
-              " would spread to their own factories."),
+ ("K4", True, ("It is not true that Britain and France welcomed the Bolsheviks; in fact they feared that revolution"
+               " would spread to their own factories.")),
  ("K4", False, "The West feared communism; but that is wrong."),
+ # K4 has wordings with a "not" of their own ("would not accept the communist government"), which a
+ # denied claim's words came close to.
+ ("K4", False, "It is not true that the West feared communism."),
  ("K9", True, "Both countries felt the peace of 1919 was a punishment they had not deserved, and both wanted to rip it up."),
  ("K9", True, "Germany and Russia both wanted to rip up the Treaty of Versailles."),
 ]

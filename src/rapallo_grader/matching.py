@@ -526,7 +526,10 @@ class Matcher:
         # against Russia"), and then only if it is close to such a wording. (Leaving negation to
         # the learned matcher too would gain another 0.01 AUC there, but it then credits "Their
         # hands are not different sizes" for "different sized hands".)
-        negated = claim_negated & ~(self._has_negated_wording[None, :] & (fuzzy >= self.settings.near_miss))
+        # A claim denied by its sentence ("It is not true that the West feared communism") is no
+        # negative wording of a point, however close its words.
+        denied = np.array([c.denied for c in claims])[:, None]
+        negated = claim_negated & ~(self._has_negated_wording[None, :] & (fuzzy >= self.settings.near_miss) & ~denied)
         if self._own_denials.any():
             negated &= ~self._says_own_denial(claims, claim_phrases)
         refusal[negated] = Refusal.NEGATED

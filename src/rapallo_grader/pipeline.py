@@ -140,6 +140,9 @@ class Claim:
     #: "Neither Germany nor Russia accepted the borders" reads "both Germany and Russia not
     #: accepted the borders". Empty otherwise.
     reading: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    #: Negated by a denial of the sentence ("It is not true that ...", "..., but that is wrong")
+    #: rather than by a "not" of its own: it says nothing, not a negative version of a point.
+    denied: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,7 @@ class Pipeline:
                     topic = _topic(parse, tokens, sent.root.i)
             root = sent.start if fallback else sent.root.i
             for run, negated, main in _clauses(parse, tokens, root, fallback):
-                claim = _make_claim(text, parse, run, n_sentences, paragraph, negated or run[0] in denied, main,
+                claim = _make_claim(text, parse, run, n_sentences, paragraph, negated, run[0] in denied, main,
                                     fallback, links, details, self._verb_slips)
                 if claim is not None:
                     claims.append(claim)
@@ -591,7 +594,7 @@ def _negates(parse: _Parse, i: int) -> bool:
 
 
 def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, paragraph: int, negated: bool,
-                main: bool, fallback: bool, links: tuple[str, ...], details: tuple[str, ...],
+                denied: bool, main: bool, fallback: bool, links: tuple[str, ...], details: tuple[str, ...],
                 slips: _VerbSlips | None = None) -> Claim | None:
     punct, pos = parse.punct, parse.pos
     first, last = 0, len(tokens)
@@ -622,7 +625,8 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                      or (bullet and sum(parse.alpha[i] for i in words) >= _BULLET_WORDS))
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
-                 content=content, negated=negated, statement=statement, main=main, links=links, details=details,
+                 content=content, negated=negated or denied, denied=denied, statement=statement, main=main,
+                 links=links, details=details,
                  listing=not fallback and _keyword_list(parse, tokens),
                  reported=not fallback and _reported(parse, tokens),
                  wants=() if fallback else _wants(parse, tokens),
