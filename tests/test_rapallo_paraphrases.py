@@ -449,6 +449,9 @@ CASES = [
  # K4 has wordings with a "not" of their own ("would not accept the communist government"), which a
  # denied claim's words came close to.
  ("K4", False, "It is not true that the West feared communism."),
+ ("K6", True, "The Soviets swapped grain and timber for German lorries and machine tools."),
+ ("K5", True, "Russia exchanged grain for German machinery."),
+ ("K6", False, "Germany and Russia exchanged ambassadors."),
  ("K9", True, "Both countries felt the peace of 1919 was a punishment they had not deserved, and both wanted to rip it up."),
  ("K9", True, "Germany and Russia both wanted to rip up the Treaty of Versailles."),
 ]
@@ -560,7 +563,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 728
+    assert len(sample) == len(rows) == 736
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
