@@ -393,6 +393,9 @@ class Matcher:
         # (Not "not learned": without a model every point is ruled, and the training rows for
         # the learned matcher must be made as it meets points at grading time.)
         self._termed = np.array([bool(c.terms) for c in self.criteria])
+        # A claim is read as it means ("neither ... nor": both did not) for a teacher's terms only:
+        # drafted rubrics, and the learned matcher's training rows, read it as said.
+        self._read_as_meant = bool(self._termed.any())
         self._rule_points = self._termed & ~self._sentence_only
         self._anywhere = np.array([isinstance(c, Point) and c.anywhere for c in self.criteria]) & self._rule_points
         learned_threshold = settings.learned_threshold
@@ -663,12 +666,10 @@ class Matcher:
     def _claim_vocabulary(self, essay: ParsedEssay) -> np.ndarray:
         """claims x vocabulary: the term words each claim uses (in its words, lemmas or their pairs),
         with the party its opening "they" stands for."""
-        # A claim is read as it means ("neither ... nor": both did not) for a teacher's terms only:
-        # drafted rubrics, and the learned matcher's training rows, read it as said.
-        read = self._termed.any()
         texts = []
         for claim in essay.claims:
-            words, lemmas = claim.reading if read and claim.reading[0] else (claim.words, claim.lemmas)
+            meant = self._read_as_meant and claim.reading[0]
+            words, lemmas = claim.reading if meant else (claim.words, claim.lemmas)
             texts.append((words + claim.referent, lemmas + claim.referent))
         return self._vocabulary(texts)
 

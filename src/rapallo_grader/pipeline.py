@@ -233,8 +233,12 @@ def _list_marker(parse: _Parse, tokens: range) -> bool:
     words = [i for i in tokens if not parse.space[i] and not parse.punct[i]]
     if len(words) != 1:
         return False
-    word = parse.lower[words[0]].strip(".)")
-    return (word.isdigit() and len(word) <= 2) or word in _MARKER_LETTERS  # not "1922."
+    return _numbering(parse.lower[words[0]].strip(".)"))
+
+
+def _numbering(word: str) -> bool:
+    """A list's number or letter: "1", "12", "b", "iv" (not "1922")."""
+    return (word.isdigit() and len(word) <= 2) or word in _MARKER_LETTERS
 
 
 def _readable(text: str) -> str:
@@ -396,7 +400,8 @@ def _denied(parse: _Parse, tokens: range) -> range:
         siblings = parse.children[parse.head[i]]
         if (any(parse.dep[c] in _SUBJECT_DEPS and parse.lower[c] in _DENIAL_SUBJECTS for c in siblings)
                 and (parse.lemma[i] in DENIAL_WORDS or _denies_truth(parse, i))):
-            return range(tokens.start, next((j for j in range(i, tokens.stop) if parse.text[j] == ";"), tokens.stop))
+            stop = next((j for j in range(i, tokens.stop) if parse.text[j] == ";"), tokens.stop)
+            return range(tokens.start, stop)
     return range(0)
 
 
@@ -559,14 +564,13 @@ def _neither_nor(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tupl
                 at, negation = min(parse.subtree(owned[0])), "no"
                 if parse.lower[at] == "any":
                     said[at], at = "no", None
-            read: tuple[list[str], list[str]] = ([], [])
+            read: list[tuple[str, str]] = []
             for j in words:
                 if j == at:
-                    read[0].append(negation)
-                    read[1].append(negation)
-                read[0].append(said.get(j, parse.lower[j]))
-                read[1].append(said.get(j, parse.lemma[j] or parse.lower[j]))
-            return tuple(read[0]), tuple(read[1])
+                    read.append((negation, negation))
+                read.append((said.get(j, parse.lower[j]), said.get(j, parse.lemma[j] or parse.lower[j])))
+            read_words, read_lemmas = zip(*read)
+            return read_words, read_lemmas
     return (), ()
 
 
@@ -866,9 +870,8 @@ _BULLET_WORDS = 4
 
 def _bullet(text: str, parse: _Parse, i: int) -> bool:
     """The token opens its line as a bullet mark or a list number ("1.", "b)")."""
-    mark = parse.lower[i]
-    numbered = (mark.isdigit() and len(mark) <= 2) or mark in _MARKER_LETTERS
-    if not (mark in _BULLETS or (numbered and i + 1 < len(parse.text) and parse.text[i + 1] in {".", ")"})):
+    numbered = _numbering(parse.lower[i]) and i + 1 < len(parse.text) and parse.text[i + 1] in {".", ")"}
+    if not (parse.text[i] in _BULLETS or numbered):
         return False
     before = parse.idx[i] - 1
     while before >= 0 and text[before] in " \t":
