@@ -142,6 +142,18 @@ def test_a_list_of_keywords_is_a_listing(pipeline, text, listing):
     assert claim.statement  # each has a verb: fragments are another matter
 
 
+@pytest.mark.parametrize("text, listing", [
+    ("Rapallo 1922 Germany Soviet Union Versailles reparations isolation recognition raw materials "
+     "technology secret military training Reichswehr Red Army Genoa Conference France Britain.", True),
+    ("Lenin Rathenau Chicherin treaty reasons pariahs counterweight outcasts economy trade industry weapons.", True),
+    # Note form with a verb of its own says something.
+    ("Germany wanted Russian raw materials oil grain timber coal new markets.", False),
+    ("Economics: German industry needed Russian raw materials.", False),
+])
+def test_keywords_typed_one_after_another_are_a_listing(pipeline, text, listing):
+    assert pipeline.parse(text).claims[0].listing is listing
+
+
 def test_each_line_of_a_list_is_its_own_sentence(pipeline):
     essay = pipeline.parse("- Germany was weak\n- Russia was isolated")
     assert [c.sentence for c in essay.claims] == [0, 1]

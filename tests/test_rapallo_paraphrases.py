@@ -454,6 +454,18 @@ CASES = [
  ("K6", False, "Germany and Russia exchanged ambassadors."),
  ("K9", True, "Both countries felt the peace of 1919 was a punishment they had not deserved, and both wanted to rip it up."),
  ("K9", True, "Germany and Russia both wanted to rip up the Treaty of Versailles."),
+ # A misspelt party is that party, not someone else wanting its thing; "nobody" is someone else.
+ ("K6", True, "Rusia wanted German tecnology and factorys to help rebuild its industry after the civil war."),
+ ("K5", False, "Both were isolated after the war and nobody wanted to trade with them."),
+ # "Red" is the Reds, not the Red Army; and Munich is 1938, not Rapallo.
+ ("K4", True, "The West was scared of the Reds."),
+ ("K4", False, "Stalin wanted time to build up the Red Army because he did not trust the West."),
+ ("K2", True, "This mattered because both had been kept at arm's length by the victors since 1919."),
+ ("K2", False, "Germany kept Russia at arm's length for years."),
+ ("K7", True, "The German army saw in Russia a place where it could quietly evade the disarmament clauses of Versailles."),
+ ("K7", False, "Germany wanted to evade the disarmament clauses of Versailles."),
+ ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
+                " Stalin thought they would leave him to face Germany alone.")),
 ]
 
 
@@ -563,7 +575,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 736
+    assert len(sample) == len(rows) == 752
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from .errors import StaleThresholdWarning
 from .model import MatchModel, stale_threshold
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
 # ("gain" is not a slip for "grain"); word pairs need more letters still ("and the" vs "end the").
 _MIN_FUZZY_LENGTH = 6
 _MIN_FUZZY_PAIR_LENGTH = 10
+#: A wanter's name is taken for a misspelt party's only if both have this many letters ("rusia").
+_MIN_PARTY_LETTERS = 4
 #: A misspelt word pair must be close word by word too: "split and" is 86% like "split poland" as
 #: a whole, but "and" is no slip for "poland" (67%); "frist world" for "first world" is (80%).
 _MIN_PAIR_WORD_SIMILARITY = 75
@@ -477,6 +480,8 @@ class Matcher:
             if members:
                 self._wanter_phrases[members, ci] = 1
                 self._wanted_groups[first_groups[ci], ci] = 1
+        self._parties = [t.rstrip("*") for c in self.criteria for t in c.wanted_by
+                         if " " not in t and len(t.rstrip("*")) >= _MIN_PARTY_LETTERS]
 
     def match(self, essay: ParsedEssay) -> MatchTable:
         claims = essay.claims
@@ -699,12 +704,20 @@ class Matcher:
         own = (wanters.astype(np.float32) @ self._wanter_phrases) > 0
         about = (wanted @ self._wanted_groups) > 0
         rows = np.array([row for row, _ in wants])
-        named = np.array([w.named for _, w in wants])[:, None]
+        # A wanter the rubric does not know but one letter from one it does is a misspelling ("Rusia
+        # wanted German tecnology"), not someone else; "nobody" or "Hitler" is someone else.
+        known = own.any(axis=1)
+        named = np.array([w.named and (k or not self._misspelt_party(w.wanter))
+                          for (_, w), k in zip(wants, known)])[:, None]
         theirs = np.zeros(shape, dtype=bool)
         mine = np.zeros(shape, dtype=bool)
         np.logical_or.at(theirs, rows, about & ~own & named)
         np.logical_or.at(mine, rows, about & own)
         return theirs & ~mine & self._motives[None, :]
+
+    def _misspelt_party(self, words: tuple[str, ...]) -> bool:
+        return any(len(word) >= _MIN_PARTY_LETTERS and process.extractOne(
+            word, self._parties, scorer=Levenshtein.distance, score_cutoff=1) is not None for word in words)
 
     def _phrases(self, vocab_hits: np.ndarray) -> np.ndarray:
         if not len(self._phrase_columns):

@@ -860,6 +860,10 @@ _KEYWORD_WORDS = 3
 #: isolation, recognition, ...", "The reasons include ...".
 _LIST_FRAMES = {"be", "include", "involve"}
 _LIST_JOINS = {"and", "or"}
+#: A claim of at least this many words with no comma, no little word ("the", "of", "was") and no
+#: verb in the past is keywords typed one after another, whatever the tagger made of them
+#: ("... Versailles reparations isolation recognition ..." tags "reparations" a verb).
+_RUN_WORDS = 10
 
 
 #: Marks that open a bulleted line, and the words a bullet needs to say something.
@@ -884,6 +888,8 @@ def _keyword_list(parse: _Parse, tokens: list[int]) -> bool:
     'Rapallo was about isolation, recognition, Versailles, reparations, ...' name topics and claim
     nothing (the scheme gives a list of keywords no marks), where in 'Germany was hit by
     reparations, inflation, strikes, murders' a verb of substance says something of the list."""
+    if _keyword_run(parse, tokens):
+        return True
     # "isolation, recognition, ..."; or "isolation and recognition and ..." where no verb but a
     # list's frame stands ("and" also joins the nouns of a claim: "oil and grain ... Russia got").
     framed = all(parse.pos[i] not in _VERB_POS or parse.lemma[i] in _LIST_FRAMES for i in tokens)
@@ -903,6 +909,12 @@ def _keyword_list(parse: _Parse, tokens: list[int]) -> bool:
     if any(parse.pos[i] in _VERB_POS and parse.lemma[i] not in _LIST_FRAMES for i in items[0]):
         return False
     return not any(has_verb and len(item) > _KEYWORD_WORDS for item, has_verb in zip(items[1:], verbal[1:]))
+
+
+def _keyword_run(parse: _Parse, tokens: list[int]) -> bool:
+    words = [i for i in tokens if not parse.punct[i] and not parse.space[i]]
+    return (len(words) >= _RUN_WORDS and not any(parse.text[i] == "," for i in tokens)
+            and not any(parse.stop[i] or parse.tag[i] in {"VBD", "VBN"} for i in words))
 
 
 def _verb_tagged_as_noun(parse: _Parse, i: int) -> bool:
