@@ -142,10 +142,21 @@ def test_a_list_of_keywords_is_a_listing(pipeline, text, listing):
     assert claim.statement  # each has a verb: fragments are another matter
 
 
+@pytest.mark.parametrize("text, denied", [
+    ("The treaty had nothing to do with fear of communism.", True),
+    ("The West wanted nothing to do with the Bolsheviks.", False),
+])
+def test_having_nothing_to_do_with_something_denies_it(pipeline, text, denied):
+    claim = pipeline.parse(text).claims[0]
+    assert claim.negated and claim.denied is denied
+
+
 @pytest.mark.parametrize("text, listing", [
     ("Rapallo 1922 Germany Soviet Union Versailles reparations isolation recognition raw materials "
      "technology secret military training Reichswehr Red Army Genoa Conference France Britain.", True),
     ("Lenin Rathenau Chicherin treaty reasons pariahs counterweight outcasts economy trade industry weapons.", True),
+    ("The reasons for Rapallo were isolation recognition reparations Versailles communism fear raw materials "
+     "markets technology engineers secret army and the Genoa conference in 1922.", True),
     # Note form with a verb of its own says something.
     ("Germany wanted Russian raw materials oil grain timber coal new markets.", False),
     ("Economics: German industry needed Russian raw materials.", False),

@@ -464,6 +464,21 @@ CASES = [
  ("K2", False, "Germany kept Russia at arm's length for years."),
  ("K7", True, "The German army saw in Russia a place where it could quietly evade the disarmament clauses of Versailles."),
  ("K7", False, "Germany wanted to evade the disarmament clauses of Versailles."),
+ ("K6", True, "The Soviets agreed because they needed German money and factories to modernise their industry."),
+ ("K8", True, "Moscow hoped that a friendly Germany would prevent the formation of a united anti-Soviet bloc."),
+ ("K3", True, "In the wake of the First World War, Germany faced punitive reparations and economic turmoil."),
+ ("K4", True, "Soviet Russia confronted diplomatic non-recognition rooted in Western anxieties about Bolshevism."),
+ ("K5", True, "German manufacturers sought Russian commodities."),
+ # A name the rubric does not know is as often the point's own wanter misspelt as someone else.
+ ("K6", True, "The Soveits got German indusrial help and machinary."),
+ ("K7", True, "Also the German army could practis with tanks in Russia secretley."),
+ ("M3", True, "They also agreed to fight together if France attacked either of them."),
+ ("M3", False, ("Both countries cancelled their claims for war damages, restored diplomatic relations and promised"
+                " to help each other's trade.")),
+ ("M1", False, "Many Germans hated the treaty and this later helped Hitler come to power."),
+ ("M4", True, "The Treaty of Rapallo was the peace treaty signed at the end of the First World War."),
+ ("K4", True, "The USSR was a communist state that the rest of Europe wanted nothing to do with."),
+ ("K4", False, "The treaty had nothing to do with fear of communism."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -575,7 +590,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 752
+    assert len(sample) == len(rows) == 776
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

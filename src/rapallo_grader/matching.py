@@ -31,11 +31,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
 from .errors import StaleThresholdWarning
 from .model import MatchModel, stale_threshold
-from .pipeline import DENIAL_WORDS, NEGATORS, Claim, ParsedEssay, Pipeline
+from .pipeline import DENIAL_WORDS, NEGATING_WORDS, Claim, ParsedEssay, Pipeline
 from .rubric import Criterion, Misconception, Point, Rubric
 from .semantic import Embedder
 from .wordvectors import RelatedWords
@@ -47,8 +46,8 @@ if TYPE_CHECKING:
 # ("gain" is not a slip for "grain"); word pairs need more letters still ("and the" vs "end the").
 _MIN_FUZZY_LENGTH = 6
 _MIN_FUZZY_PAIR_LENGTH = 10
-#: A wanter's name is taken for a misspelt party's only if both have this many letters ("rusia").
-_MIN_PARTY_LETTERS = 4
+#: Wanters who are nobody: "nobody wanted to trade with them", "no country".
+_NOBODY = frozenset({"nobody", "noone", "none", "no"})
 #: A misspelt word pair must be close word by word too: "split and" is 86% like "split poland" as
 #: a whole, but "and" is no slip for "poland" (67%); "frist world" for "first world" is (80%).
 _MIN_PAIR_WORD_SIMILARITY = 75
@@ -447,7 +446,7 @@ class Matcher:
             wanted_by.append([phrase(t) for t in criterion.wanted_by])
             # Only a teacher's terms: a point's own words, as derived, may hold a plain "not".
             own_denials.append([phrase(t) for group in criterion.terms for t in group
-                                if NEGATORS & set(_term_words(t))])
+                                if NEGATING_WORDS & set(_term_words(t))])
         vocab.freeze()
         self._vocab = vocab
         # Word triples are looked up only for a rubric with a term of three words or more.
@@ -480,8 +479,6 @@ class Matcher:
             if members:
                 self._wanter_phrases[members, ci] = 1
                 self._wanted_groups[first_groups[ci], ci] = 1
-        self._parties = [t.rstrip("*") for c in self.criteria for t in c.wanted_by
-                         if " " not in t and len(t.rstrip("*")) >= _MIN_PARTY_LETTERS]
 
     def match(self, essay: ParsedEssay) -> MatchTable:
         claims = essay.claims
@@ -662,7 +659,8 @@ class Matcher:
         the claim says the point rather than denying it. Not where others' view is reported
         ("Some say they did not accept it"), nor beside a second negation or a denial word that
         may deny it ("It is not true that ...", "..., but that is wrong")."""
-        negations = np.array([sum(w in NEGATORS or w in DENIAL_WORDS for w in (c.reading[0] or c.words)) for c in claims])
+        negations = np.array([sum(w in NEGATING_WORDS or w in DENIAL_WORDS for w in (c.reading[0] or c.words))
+                              for c in claims])
         sentences = np.array([c.sentence for c in claims])
         single = (np.bincount(sentences, weights=negations)[sentences] == 1) & ~np.array([c.reported for c in claims])
         found = (claim_phrases.astype(np.float32) @ self._own_denials) > 0
@@ -704,20 +702,17 @@ class Matcher:
         own = (wanters.astype(np.float32) @ self._wanter_phrases) > 0
         about = (wanted @ self._wanted_groups) > 0
         rows = np.array([row for row, _ in wants])
-        # A wanter the rubric does not know but one letter from one it does is a misspelling ("Rusia
-        # wanted German tecnology"), not someone else; "nobody" or "Hitler" is someone else.
-        known = own.any(axis=1)
-        named = np.array([w.named and (k or not self._misspelt_party(w.wanter))
-                          for (_, w), k in zip(wants, known)])[:, None]
+        # Someone else is a party the rubric names (as some point's wanter) or nobody: a name it
+        # does not know is as often the point's own wanter misspelt or renamed ("Rusia", "the
+        # Soveits", "the Reich") as a third party.
+        known = own.any(axis=1) | np.array([bool(_NOBODY & set(w.wanter)) for _, w in wants])
+        named = np.array([w.named for _, w in wants]) & known
+        named = named[:, None]
         theirs = np.zeros(shape, dtype=bool)
         mine = np.zeros(shape, dtype=bool)
         np.logical_or.at(theirs, rows, about & ~own & named)
         np.logical_or.at(mine, rows, about & own)
         return theirs & ~mine & self._motives[None, :]
-
-    def _misspelt_party(self, words: tuple[str, ...]) -> bool:
-        return any(len(word) >= _MIN_PARTY_LETTERS and process.extractOne(
-            word, self._parties, scorer=Levenshtein.distance, score_cutoff=1) is not None for word in words)
 
     def _phrases(self, vocab_hits: np.ndarray) -> np.ndarray:
         if not len(self._phrase_columns):

@@ -36,6 +36,10 @@ _TRUTH_WORDS = {"true", "correct", "right", "case", "accurate"}
 _CONDITIONS = {"if", "unless", "when", "whether"}
 _MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll", "'d"}
 NEGATORS = {"not", "n't", "never"}
+#: Words that negate their clause by themselves: the negators and "nothing" ("it had nothing to do
+#: with the army"); a teacher's term holding one says a point in the negative ("wanted nothing to
+#: do with").
+NEGATING_WORDS = NEGATORS | {"nothing"}
 #: "..., not Y", "... and not Y", "... but not Y"; and what opens a contrasted phrase by itself.
 _CONTRAST_AFTER = {",", "and", "but"}
 _CONTRAST_PAIRS = {("rather", "than"), ("instead", "of")}
@@ -405,6 +409,16 @@ def _denied(parse: _Parse, tokens: range) -> range:
     return range(0)
 
 
+def _no_part(parse: _Parse, tokens: list[int]) -> bool:
+    """'The treaty had nothing to do with fear of communism' denies that what follows had a part,
+    as 'but that is wrong' denies a sentence; 'the West wanted nothing to do with them' is a
+    feeling, said in the negative."""
+    lower = parse.lower
+    return any(lower[i] == "nothing" and parse.lemma[parse.head[i]] == "have"
+               and [lower[j] for j in range(i + 1, min(i + 4, len(lower)))] == ["to", "do", "with"]
+               for i in tokens)
+
+
 def _denies_truth(parse: _Parse, i: int) -> bool:
     """'that is not true', 'this is not the case'; not 'if this is not the case, ...' or '... if
     you do not, it will not be correct' (conditions), 'which is not the case in ...' (a restriction)
@@ -627,6 +641,7 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                      # A bullet says in a phrase what a sentence would ("- secret training of German
                      # soldiers in Russia"); a bullet of a word or three is a keyword.
                      or (bullet and sum(parse.alpha[i] for i in words) >= _BULLET_WORDS))
+    denied = denied or _no_part(parse, tokens)
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
                  content=content, negated=negated or denied, denied=denied, statement=statement, main=main,
@@ -860,8 +875,8 @@ _KEYWORD_WORDS = 3
 #: isolation, recognition, ...", "The reasons include ...".
 _LIST_FRAMES = {"be", "include", "involve"}
 _LIST_JOINS = {"and", "or"}
-#: A claim of at least this many words with no comma, no little word ("the", "of", "was") and no
-#: verb in the past is keywords typed one after another, whatever the tagger made of them
+#: At least this many words on end, each of letters only, none a little word ("the", "of", "was")
+#: or a verb in the past, are keywords typed one after another, whatever the tagger made of them
 #: ("... Versailles reparations isolation recognition ..." tags "reparations" a verb).
 _RUN_WORDS = 10
 
@@ -912,9 +927,17 @@ def _keyword_list(parse: _Parse, tokens: list[int]) -> bool:
 
 
 def _keyword_run(parse: _Parse, tokens: list[int]) -> bool:
-    words = [i for i in tokens if not parse.punct[i] and not parse.space[i]]
-    return (len(words) >= _RUN_WORDS and not any(parse.text[i] == "," for i in tokens)
-            and not any(parse.stop[i] or parse.tag[i] in {"VBD", "VBN"} for i in words))
+    """The claim holds keywords typed one after another, alone or in a frame ("The reasons were
+    isolation recognition reparations Versailles ...")."""
+    run = 0
+    for i in tokens:
+        if parse.space[i]:
+            continue
+        keyword = parse.alpha[i] and not parse.stop[i] and parse.tag[i] not in {"VBD", "VBN"}
+        run = run + 1 if keyword else 0
+        if run >= _RUN_WORDS:
+            return True
+    return False
 
 
 def _verb_tagged_as_noun(parse: _Parse, i: int) -> bool:
