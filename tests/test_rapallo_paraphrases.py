@@ -479,6 +479,10 @@ CASES = [
  ("M4", True, "The Treaty of Rapallo was the peace treaty signed at the end of the First World War."),
  ("K4", True, "The USSR was a communist state that the rest of Europe wanted nothing to do with."),
  ("K4", False, "The treaty had nothing to do with fear of communism."),
+ ("K6", True, "The Soviet Union was looking for foreign help to get its industry working again."),
+ ("K3", True, "germany had to pay reperashuns and had no mony."),
+ ("K7", True, "germany also traned its army in russia so nobody knew."),
+ ("K7", False, "It was not really about the army, although secret military cooperation did follow later."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -590,7 +594,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 776
+    assert len(sample) == len(rows) == 784
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
