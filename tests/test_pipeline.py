@@ -145,8 +145,10 @@ def test_a_list_of_keywords_is_a_listing(pipeline, text, listing):
 @pytest.mark.parametrize("text, denied", [
     ("The treaty had nothing to do with fear of communism.", True),
     ("The West wanted nothing to do with the Bolsheviks.", False),
+    ("Germany and Russia were not really isolated in 1922.", True),  # contested, not a negative
+    ("Germany and Russia were not isolated by choice.", False),
 ])
-def test_having_nothing_to_do_with_something_denies_it(pipeline, text, denied):
+def test_having_nothing_to_do_with_something_or_not_really_denies_it(pipeline, text, denied):
     claim = pipeline.parse(text).claims[0]
     assert claim.negated and claim.denied is denied
 
@@ -399,6 +401,7 @@ def test_only_an_essay_mostly_in_capitals_is_lowered_for_the_parser():
 @pytest.mark.parametrize("text, statement", [
     ("Hitler signd the tready of Rapalo with Stalin.", True),  # a misspelt verb read as part of a name
     ("UDP transfers datagrams and TCP transfers segments.", True),  # a verb read as a plural noun
+    ("Germany and Soviet Russia sign because both alone in Europe.", True),  # a learner's bare "sign"
     ("bulb a", False), ("Versailles - reparations - economy.", False), ("German technology / expertise.", False),
 ])
 def test_a_verb_the_tagger_took_for_a_noun_still_makes_a_statement(pipeline, text, statement):

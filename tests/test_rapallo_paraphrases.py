@@ -483,6 +483,22 @@ CASES = [
  ("K3", True, "germany had to pay reperashuns and had no mony."),
  ("K7", True, "germany also traned its army in russia so nobody knew."),
  ("K7", False, "It was not really about the army, although secret military cooperation did follow later."),
+ ("K2", True, "Rapallo treaty 1922. Germany and Soviet Russia sign because both alone in Europe."),
+ ("K5", True, "The economic motives mattered too: Russian raw materials for German industry, and more."),
+ ("K6", True, "The economic motives mattered too: German know-how for Soviet factories, and more."),
+ ("K3", True, "Germany was branded the aggressor and burdened with crippling indemnities."),
+ ("K3", True, "Germany needed the cash because reparations were killing it."),
+ ("K3", False, "The war was killing millions and Versailles ended it."),
+ ("K7", True, "Basically Germany got to cheat Versailles by hiding its army stuff in Russia."),
+ ("M1", False, "Later, in 1939, Hitler signed a different pact with Stalin, and that one did divide Poland."),
+ ("K7", True, "germany wantd to get round versailes and build a secret army in rusia"),
+ ("K6", True, "rusia wantd germen machines and money"),
+ ("K9", True, "both hatd the versailes treaty"),
+ ("K3", False, "Both also wanted to weaken the Treaty of Versailles."),
+ ("K3", True, "Versailles punishes Germany with reparations and a 100,000-man army."),
+ ("K3", False, ("Germany was blamed for the war in the guilt clause and Russia was punished for its revolution."
+                " Neither was asked to Versailles.")),
+ ("K2", False, "Germany and Russia were not really isolated in 1922; they both had trade links with other countries."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -594,7 +610,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 784
+    assert len(sample) == len(rows) == 808
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

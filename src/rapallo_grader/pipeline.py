@@ -33,6 +33,8 @@ DENIAL_WORDS = {"wrong", "false", "untrue", "myth", "incorrect", "mistaken", "no
 _DENIAL_SUBJECTS = {"this", "that", "which", "it"}
 #: "..., but that is not true": these deny when their clause is negated.
 _TRUTH_WORDS = {"true", "correct", "right", "case", "accurate"}
+#: "not really", "not actually": a negation that contests a claim rather than stating a negative.
+_CONTESTING = {"really", "actually", "truly"}
 _CONDITIONS = {"if", "unless", "when", "whether"}
 _MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll", "'d"}
 NEGATORS = {"not", "n't", "never"}
@@ -419,6 +421,12 @@ def _no_part(parse: _Parse, tokens: list[int]) -> bool:
                for i in tokens)
 
 
+def _not_really(parse: _Parse, tokens: list[int]) -> bool:
+    """'Germany and Russia were not really isolated' contests what it says, as 'that is wrong' does."""
+    return any(parse.lower[i] in NEGATORS and i + 1 < len(parse.lower) and parse.lower[i + 1] in _CONTESTING
+               for i in tokens)
+
+
 def _denies_truth(parse: _Parse, i: int) -> bool:
     """'that is not true', 'this is not the case'; not 'if this is not the case, ...' or '... if
     you do not, it will not be correct' (conditions), 'which is not the case in ...' (a restriction)
@@ -641,7 +649,7 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                      # A bullet says in a phrase what a sentence would ("- secret training of German
                      # soldiers in Russia"); a bullet of a word or three is a keyword.
                      or (bullet and sum(parse.alpha[i] for i in words) >= _BULLET_WORDS))
-    denied = denied or _no_part(parse, tokens)
+    denied = denied or _no_part(parse, tokens) or _not_really(parse, tokens)
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
                  content=content, negated=negated or denied, denied=denied, statement=statement, main=main,
@@ -941,14 +949,17 @@ def _keyword_run(parse: _Parse, tokens: list[int]) -> bool:
 
 
 def _verb_tagged_as_noun(parse: _Parse, i: int) -> bool:
-    """'Hitler signd the tready', 'UDP transfers datagrams': the tagger took the verb for a name or
-    noun, but the parser made it the sentence's predicate, with a word before it and a noun object
+    """'Hitler signd the tready', 'UDP transfers datagrams', 'Germany and Russia sign because ...':
+    the tagger took the verb for a name or noun, but the parser made it the sentence's predicate,
+    with a word before it and a noun object after it, or a subject before it and a clause of reason
     after it. A statement, not a note."""
     if parse.dep[i] != "ROOT" or parse.pos[i] not in {"NOUN", "PROPN"}:
         return False
     children = parse.children[i]
-    return (any(c < i and parse.dep[c] in {"compound", "nsubj", "amod"} for c in children)
-            and any(c > i and parse.dep[c] == "dobj" and parse.pos[c] in {"NOUN", "PROPN"} for c in children))
+    return ((any(c < i and parse.dep[c] in {"compound", "nsubj", "amod"} for c in children)
+             and any(c > i and parse.dep[c] == "dobj" and parse.pos[c] in {"NOUN", "PROPN"} for c in children))
+            or (any(c < i and parse.dep[c] == "nsubj" for c in children)
+                and any(c > i and parse.dep[c] == "advcl" for c in children)))
 
 
 def _predicative_adjective(parse: _Parse, i: int) -> bool:
