@@ -142,6 +142,11 @@ def test_a_list_of_keywords_is_a_listing(pipeline, text, listing):
     assert claim.statement  # each has a verb: fragments are another matter
 
 
+def test_not_long_after_dates_a_claim_and_denies_nothing(pipeline):
+    assert not any(c.negated for c in pipeline.parse("It was signed in 1922, not long after the civil war ended.").claims)
+    assert pipeline.parse("The treaty did not last long.").claims[0].negated
+
+
 @pytest.mark.parametrize("text, denied", [
     ("The treaty had nothing to do with fear of communism.", True),
     ("The West wanted nothing to do with the Bolsheviks.", False),
@@ -402,6 +407,8 @@ def test_only_an_essay_mostly_in_capitals_is_lowered_for_the_parser():
     ("Hitler signd the tready of Rapalo with Stalin.", True),  # a misspelt verb read as part of a name
     ("UDP transfers datagrams and TCP transfers segments.", True),  # a verb read as a plural noun
     ("Germany and Soviet Russia sign because both alone in Europe.", True),  # a learner's bare "sign"
+    ("Third, Soviet Russia's need for German industrial equipment.", True),  # a list item written out
+    ("Third, the army.", False),
     ("bulb a", False), ("Versailles - reparations - economy.", False), ("German technology / expertise.", False),
 ])
 def test_a_verb_the_tagger_took_for_a_noun_still_makes_a_statement(pipeline, text, statement):

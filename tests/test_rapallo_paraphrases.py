@@ -499,6 +499,24 @@ CASES = [
  ("K3", False, ("Germany was blamed for the war in the guilt clause and Russia was punished for its revolution."
                 " Neither was asked to Versailles.")),
  ("K2", False, "Germany and Russia were not really isolated in 1922; they both had trade links with other countries."),
+ ("K3", True, "Germany, strangled by reparations, also wanted Soviet raw materials."),
+ ("K8", True, "For the Soviets, it was a way to make sure Germany would never join Britain and France in an attack on Russia."),
+ ("K8", False, "Germany did not join Britain and France in the League."),
+ ("K1", True, "The Treaty of Rapallo was signed in 1922, not long after the Russian Civil War ended."),
+ ("K2", True, ("Both countrys were seen as dangerus by the other nations, Germany becuase it started the war and"
+               " Russia becuase of the Bolsheviks.")),
+ ("K2", True, "The treaty was about recognition, not trade. They wanted other countries to accept them again."),
+ ("K2", True, "They were both lonly after the war."),
+ ("K5", True, "Russia had the raw materials but no experts; Germany had the experts but no raw materials."),
+ ("K6", True, "Russia had the raw materials but no experts; Germany had the experts but no raw materials."),
+ ("K6", True, "First, isolation. Second, reparations. Third, Soviet Russia's need for German industrial equipment and know-how."),
+ ("K2", True, "After 1918 the Western powers were hostile to both Germany and Bolshevik Russia."),
+ ("K3", True, "Germany was skint after the war because of the reparations."),
+ ("K3", False, "Germany was desperate to escape the restrictions of Versailles."),
+ ("M3", True, "Hitler signed the Treaty of Rapallo with Russia so that the two countries would fight side by side against France."),
+ ("K9", True, ("Germany and Russia both felt the Versailles peace was a straitjacket, and Rapallo was their first"
+               " attempt to wriggle out of it together.")),
+ ("K2", False, "The Soviets needed trade partners because the capitalist world was boycotting them."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -610,7 +628,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 808
+    assert len(sample) == len(rows) == 840
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

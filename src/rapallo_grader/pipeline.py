@@ -29,6 +29,8 @@ _UNUSED_COMPONENTS = ["ner"]
 _CLAUSE_DEPS = {"conj", "advcl", "ccomp", "parataxis"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj"}
 _NOT_A_DENIAL_AFTER = {"only", "just", "merely", "simply", "solely", "entirely"}
+#: "not long after the war" dates a claim, it does not deny it.
+_NOT_A_DENIAL_PAIRS = {("long", "after"), ("long", "before")}
 DENIAL_WORDS = {"wrong", "false", "untrue", "myth", "incorrect", "mistaken", "nonsense"}
 _DENIAL_SUBJECTS = {"this", "that", "which", "it"}
 #: "..., but that is not true": these deny when their clause is negated.
@@ -616,7 +618,8 @@ def _negates(parse: _Parse, i: int) -> bool:
         return True
     if lower not in NEGATORS:
         return False
-    return i + 1 >= len(parse.lower) or parse.lower[i + 1] not in _NOT_A_DENIAL_AFTER
+    return (i + 1 >= len(parse.lower) or parse.lower[i + 1] not in _NOT_A_DENIAL_AFTER) and (
+        tuple(parse.lower[i + 1:i + 3]) not in _NOT_A_DENIAL_PAIRS)
 
 
 def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, paragraph: int, negated: bool,
@@ -632,7 +635,7 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
     while first < last and ((punct[tokens[last - 1]] and parse.text[tokens[last - 1]] not in {")", "]"})
                             or pos[tokens[last - 1]] == "CCONJ"):
         last -= 1
-    bullet = _bullet(text, parse, tokens[0])
+    bullet = _bullet(text, parse, tokens[0]) or _enumerated(parse, tokens[0])
     tokens = tokens[first:last]
     words = [i for i in tokens if parse.alpha[i] or parse.num[i] or (not punct[i] and not parse.space[i])]
     if not any(parse.alpha[i] or parse.num[i] for i in words):
@@ -893,6 +896,17 @@ _RUN_WORDS = 10
 _BULLETS = {"-", "*", "•", "–", "·", "+"}
 _SENTENCE_ENDS = {".", "!", "?"}
 _BULLET_WORDS = 4
+
+
+#: Words that number a point in prose as a list number does in notes: "Third, Soviet Russia's
+#: need for German equipment."
+_ENUMERATORS = {"first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "fourthly", "finally",
+                "lastly"}
+
+
+def _enumerated(parse: _Parse, i: int) -> bool:
+    """The sentence opens with a number word and a comma: an item of a list written out."""
+    return parse.lower[i] in _ENUMERATORS and i + 1 < len(parse.text) and parse.text[i + 1] == ","
 
 
 def _bullet(text: str, parse: _Parse, i: int) -> bool:
