@@ -159,11 +159,11 @@ def test_having_nothing_to_do_with_something_or_not_really_denies_it(pipeline, t
 
 
 @pytest.mark.parametrize("text, listing", [
-    ("Rapallo 1922 Germany Soviet Union Versailles reparations isolation recognition raw materials "
-     "technology secret military training Reichswehr Red Army Genoa Conference France Britain.", True),
+    (("Rapallo 1922 Germany Soviet Union Versailles reparations isolation recognition raw materials "
+      "technology secret military training Reichswehr Red Army Genoa Conference France Britain."), True),
     ("Lenin Rathenau Chicherin treaty reasons pariahs counterweight outcasts economy trade industry weapons.", True),
-    ("The reasons for Rapallo were isolation recognition reparations Versailles communism fear raw materials "
-     "markets technology engineers secret army and the Genoa conference in 1922.", True),
+    (("The reasons for Rapallo were isolation recognition reparations Versailles communism fear raw materials "
+      "markets technology engineers secret army and the Genoa conference in 1922."), True),
     # Note form with a verb of its own says something.
     ("Germany wanted Russian raw materials oil grain timber coal new markets.", False),
     ("Economics: German industry needed Russian raw materials.", False),

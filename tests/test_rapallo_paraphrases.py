@@ -517,6 +517,8 @@ CASES = [
  ("K9", True, ("Germany and Russia both felt the Versailles peace was a straitjacket, and Rapallo was their first"
                " attempt to wriggle out of it together.")),
  ("K2", False, "The Soviets needed trade partners because the capitalist world was boycotting them."),
+ ("M2", True, "At Rapallo Germany and Russia drew a line through Poland and agreed which half each of them would take."),
+ ("K2", True, "Both countries were seen as outlaws by the rest of Europe."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -628,7 +630,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 840
+    assert len(sample) == len(rows) == 848
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -706,8 +706,7 @@ class Matcher:
         # does not know is as often the point's own wanter misspelt or renamed ("Rusia", "the
         # Soveits", "the Reich") as a third party.
         known = own.any(axis=1) | np.array([bool(_NOBODY & set(w.wanter)) for _, w in wants])
-        named = np.array([w.named for _, w in wants]) & known
-        named = named[:, None]
+        named = (np.array([w.named for _, w in wants]) & known)[:, None]
         theirs = np.zeros(shape, dtype=bool)
         mine = np.zeros(shape, dtype=bool)
         np.logical_or.at(theirs, rows, about & ~own & named)

@@ -965,7 +965,7 @@ def _keyword_run(parse: _Parse, tokens: list[int]) -> bool:
 def _verb_tagged_as_noun(parse: _Parse, i: int) -> bool:
     """'Hitler signd the tready', 'UDP transfers datagrams', 'Germany and Russia sign because ...':
     the tagger took the verb for a name or noun, but the parser made it the sentence's predicate,
-    with a word before it and a noun object after it, or a subject before it and a clause of reason
+    with a word before it and a noun object after it, or a subject before it and an adverbial clause
     after it. A statement, not a note."""
     if parse.dep[i] != "ROOT" or parse.pos[i] not in {"NOUN", "PROPN"}:
         return False
