@@ -46,8 +46,6 @@ if TYPE_CHECKING:
 # ("gain" is not a slip for "grain"); word pairs need more letters still ("and the" vs "end the").
 _MIN_FUZZY_LENGTH = 6
 _MIN_FUZZY_PAIR_LENGTH = 10
-#: Wanters who are nobody: "nobody wanted to trade with them", "no country".
-_NOBODY = frozenset({"nobody", "noone", "none", "no"})
 #: A misspelt word pair must be close word by word too: "split and" is 86% like "split poland" as
 #: a whole, but "and" is no slip for "poland" (67%); "frist world" for "first world" is (80%).
 _MIN_PAIR_WORD_SIMILARITY = 75
@@ -705,7 +703,7 @@ class Matcher:
         # Someone else is a party the rubric names (as some point's wanter) or nobody: a name it
         # does not know is as often the point's own wanter misspelt or renamed ("Rusia", "the
         # Soveits", "the Reich") as a third party.
-        known = own.any(axis=1) | np.array([bool(_NOBODY & set(w.wanter)) for _, w in wants])
+        known = own.any(axis=1) | np.array([w.nobody for _, w in wants])
         named = (np.array([w.named for _, w in wants]) & known)[:, None]
         theirs = np.zeros(shape, dtype=bool)
         mine = np.zeros(shape, dtype=bool)

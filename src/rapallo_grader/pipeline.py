@@ -112,6 +112,9 @@ class Want:
     #: False for a wanter not named ("the capitalist countries", "both countries"): such a want
     #: may show a point's own wanter wanting, but never that someone else does.
     named: bool = True
+    #: The wanter is nobody ("nobody wanted to trade with them", "no country"): someone else
+    #: whatever a rubric's parties are.
+    nobody: bool = False
 
 
 @dataclass(frozen=True)
@@ -413,19 +416,14 @@ def _denied(parse: _Parse, tokens: range) -> range:
     return range(0)
 
 
-def _no_part(parse: _Parse, tokens: list[int]) -> bool:
-    """'The treaty had nothing to do with fear of communism' denies that what follows had a part,
-    as 'but that is wrong' denies a sentence; 'the West wanted nothing to do with them' is a
-    feeling, said in the negative."""
+def _contests_itself(parse: _Parse, tokens: list[int]) -> bool:
+    """The claim denies what it says, as 'but that is wrong' denies a sentence: 'Germany and Russia
+    were not really isolated'; 'The treaty had nothing to do with fear of communism' (where 'the
+    West wanted nothing to do with them' is a feeling, said in the negative)."""
     lower = parse.lower
-    return any(lower[i] == "nothing" and parse.lemma[parse.head[i]] == "have"
-               and [lower[j] for j in range(i + 1, min(i + 4, len(lower)))] == ["to", "do", "with"]
-               for i in tokens)
-
-
-def _not_really(parse: _Parse, tokens: list[int]) -> bool:
-    """'Germany and Russia were not really isolated' contests what it says, as 'that is wrong' does."""
-    return any(parse.lower[i] in NEGATORS and i + 1 < len(parse.lower) and parse.lower[i + 1] in _CONTESTING
+    return any((lower[i] in NEGATORS and i + 1 < len(lower) and lower[i + 1] in _CONTESTING)
+               or (lower[i] == "nothing" and parse.lemma[parse.head[i]] == "have"
+                   and tuple(lower[i + 1:i + 4]) == ("to", "do", "with"))
                for i in tokens)
 
 
@@ -652,7 +650,7 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                      # A bullet says in a phrase what a sentence would ("- secret training of German
                      # soldiers in Russia"); a bullet of a word or three is a keyword.
                      or (bullet and sum(parse.alpha[i] for i in words) >= _BULLET_WORDS))
-    denied = denied or _no_part(parse, tokens) or _not_really(parse, tokens)
+    denied = denied or _contests_itself(parse, tokens)
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
                  content=content, negated=negated or denied, denied=denied, statement=statement, main=main,
@@ -700,11 +698,12 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
         first, last = _between_semicolons(parse, tokens, verb)
         wanted = sorted(i for i in _own_clause(parse, verb) - inside_subject
                         if first <= i < last and i not in parse.referents)
+        nobody = _nobody(parse, subject)
         found.append(Want(wanter=tuple(parse.lower[w] for w in wanter),
                           wanter_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanter),
                           wanted=tuple(parse.lower[w] for w in wanted if not parse.punct[w]),
                           wanted_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanted if not parse.punct[w]),
-                          named=_named(parse, wanter) or _nobody(parse, subject)))
+                          named=_named(parse, wanter) or nobody, nobody=nobody))
     return tuple(found)
 
 
@@ -969,11 +968,11 @@ def _verb_tagged_as_noun(parse: _Parse, i: int) -> bool:
     after it. A statement, not a note."""
     if parse.dep[i] != "ROOT" or parse.pos[i] not in {"NOUN", "PROPN"}:
         return False
-    children = parse.children[i]
-    return ((any(c < i and parse.dep[c] in {"compound", "nsubj", "amod"} for c in children)
-             and any(c > i and parse.dep[c] == "dobj" and parse.pos[c] in {"NOUN", "PROPN"} for c in children))
-            or (any(c < i and parse.dep[c] == "nsubj" for c in children)
-                and any(c > i and parse.dep[c] == "advcl" for c in children)))
+    before = {parse.dep[c] for c in parse.children[i] if c < i}
+    after = [c for c in parse.children[i] if c > i]
+    noun_object = any(parse.dep[c] == "dobj" and parse.pos[c] in {"NOUN", "PROPN"} for c in after)
+    clause = any(parse.dep[c] == "advcl" for c in after)
+    return (bool(before & {"compound", "nsubj", "amod"}) and noun_object) or ("nsubj" in before and clause)
 
 
 def _predicative_adjective(parse: _Parse, i: int) -> bool:
