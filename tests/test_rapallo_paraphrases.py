@@ -523,6 +523,7 @@ CASES = [
  ("M3", True, "The Treaty of Rapallo finished the war between Germany and Russia and made them military allies."),
  ("K3", True, "Germany, weighed down by reparations, wanted Russian oil and grain."),
  ("K9", True, "What really united Berlin and Moscow was their shared hatred of the Versailles system."),
+ ("K4", True, "Russia had become communist so Britain and France would not recognise its government."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -634,7 +635,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 864
+    assert len(sample) == len(rows) == 872
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
