@@ -524,6 +524,12 @@ CASES = [
  ("K3", True, "Germany, weighed down by reparations, wanted Russian oil and grain."),
  ("K9", True, "What really united Berlin and Moscow was their shared hatred of the Versailles system."),
  ("K4", True, "Russia had become communist so Britain and France would not recognise its government."),
+ ("K5", True, ("Germany, burdened by the reparations imposed at Versailles, sought new outlets for its manufactured"
+               " goods, while the Soviet state required capital and industrial equipment for reconstruction.")),
+ ("K8", True, "Rusia wanted to have Germany on there side agenst Britan and France."),
+ ("K1", True, "In 1922 Germany and Russia signed the Treaty of Rapallo. Germany had been badly damaged by the war."),
+ ("K9", True, "Both countries were angry with Britain and France, who were running Europe the way they wanted."),
+ ("K9", True, "Both countries were angry with Britain and France, who had won the war."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -635,7 +641,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 872
+    assert len(sample) == len(rows) == 880
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
