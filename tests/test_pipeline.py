@@ -127,6 +127,24 @@ def test_saying_it_is_not_true_denies_the_sentence(pipeline, denial):
     assert not any(c.negated for c in essay.claims if c.sentence == 1)
 
 
+@pytest.mark.parametrize("dissent", ["but I do not agree", "but I don't agree", "but I disagree"])
+def test_the_writers_dissent_denies_the_view_reported_before_it(pipeline, dissent):
+    essay = pipeline.parse(f"It is often said that the West feared communism, {dissent}. Germany was weak.")
+    view = [c for c in essay.claims if c.sentence == 0 and "feared" in c.text]
+    assert view and all(c.denied for c in view)
+    assert not any(c.negated for c in essay.claims if c.sentence == 1)
+
+
+@pytest.mark.parametrize("text", [
+    "I disagree because evaporation happens everywhere.",  # the writer's own reason
+    "I disagree Evaporation happens when it is cold and hot.",  # a run-on: the claim follows
+    "No, I do not agree, because water can evaporate when it is cold.",  # nothing before but "No"
+    "Russia did not agree to pay the debts, so the West feared communism.",  # not the writer's
+])
+def test_what_follows_a_dissent_or_another_partys_refusal_is_not_denied(pipeline, text):
+    assert not any(c.denied for c in pipeline.parse(text).claims)
+
+
 @pytest.mark.parametrize("text, listing", [
     ("Reasons: isolation, recognition, reparations, weak Germany, fear, markets, overturn the settlement.", True),
     ("Rapallo was about isolation, recognition, Versailles, reparations, communism and trade.", True),

@@ -530,6 +530,16 @@ CASES = [
  ("K1", True, "In 1922 Germany and Russia signed the Treaty of Rapallo. Germany had been badly damaged by the war."),
  ("K9", True, "Both countries were angry with Britain and France, who were running Europe the way they wanted."),
  ("K9", True, "Both countries were angry with Britain and France, who had won the war."),
+ ("K8", True, "Lenin thought that if Germany was his friend, the capitalist countries would find it harder to attack Russia."),
+ ("K8", True, "The Soviet government saw Germany as a useful partner against Britain and France."),
+ ("K6", True, "Russia want germans to build railways and factorys."),
+ ("K6", True, "Germany give to Russia machine and technology."),
+ ("K7", True, "Germany cannot have big army. Russia give to Germany place for test weapon secretly."),
+ ("M4", True, "The Treaty of Rapallo formally ended the state of war that had existed between Germany and Russia since 1914."),
+ ("K3", False, "Russia signed because it was weak after the civil war and wanted German money and engineers."),
+ ("K6", True, "Russia need money and factory from Germany."),
+ ("K4", False, ("It is often said that the West was afraid of communism and that this pushed Russia towards Germany,"
+                " but I do not agree.")),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -641,7 +651,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 880
+    assert len(sample) == len(rows) == 888
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

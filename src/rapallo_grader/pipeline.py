@@ -35,6 +35,9 @@ DENIAL_WORDS = {"wrong", "false", "untrue", "myth", "incorrect", "mistaken", "no
 _DENIAL_SUBJECTS = {"this", "that", "which", "it"}
 #: "..., but that is not true": these deny when their clause is negated.
 _TRUTH_WORDS = {"true", "correct", "right", "case", "accurate"}
+#: "..., but I do not agree", "I disagree that ...": the writer's own dissent denies the sentence.
+_AGREEING = {"agree", "disagree"}
+_DISSENT_DEPS = {"nsubj", "aux", "neg", "cc", "advmod"}
 #: "not really", "not actually": a negation that contests a claim rather than stating a negative.
 _CONTESTING = {"really", "actually", "truly"}
 _CONDITIONS = {"if", "unless", "when", "whether"}
@@ -403,17 +406,44 @@ def _details(parse: _Parse, tokens: range) -> tuple[str, ...]:
 def _denied(parse: _Parse, tokens: range) -> range:
     """The tokens a denial denies: '..., but this is wrong' and '..., but that is not true' deny
     everything else the sentence says, but not past a semicolon after the denial ("It is not true
-    that they welcomed the Bolsheviks; in fact they feared revolution" says the fear). Empty if
-    nothing is denied."""
+    that they welcomed the Bolsheviks; in fact they feared revolution" says the fear); the writer's
+    dissent ("..., but I do not agree") what it dissents from. Empty if nothing is denied."""
     for i in tokens:
-        if parse.lemma[i] not in DENIAL_WORDS and parse.lemma[i] not in _TRUTH_WORDS:
+        lemma = parse.lemma[i]
+        if lemma not in DENIAL_WORDS and lemma not in _TRUTH_WORDS and lemma not in _AGREEING:
             continue  # the cheap test first: this runs on every token of every essay
+        if lemma in _AGREEING:
+            if _writer_dissents(parse, i):
+                return _dissented(parse, tokens, i)
+            continue
         siblings = parse.children[parse.head[i]]
         if (any(parse.dep[c] in _SUBJECT_DEPS and parse.lower[c] in _DENIAL_SUBJECTS for c in siblings)
-                and (parse.lemma[i] in DENIAL_WORDS or _denies_truth(parse, i))):
+                and (lemma in DENIAL_WORDS or _denies_truth(parse, i))):
             stop = next((j for j in range(i, tokens.stop) if parse.text[j] == ";"), tokens.stop)
             return range(tokens.start, stop)
     return range(0)
+
+
+def _dissented(parse: _Parse, tokens: range, agree: int) -> range:
+    """What the writer's dissent denies: the view reported before it ("It is often said that ...,
+    but I do not agree"). Not what follows: "I disagree because evaporation happens everywhere"
+    gives the answer's own claim, and in a run-on "I disagree that it only happens when heated it
+    happens all the time" the parser hangs the claim on the dissent. The dissent is its verb and
+    the words before it that it governs ("but I do not"), not its whole subtree, as the parser may
+    hang the view on it too."""
+    start = min([agree] + [c for c in parse.children[agree] if c < agree and parse.dep[c] in _DISSENT_DEPS])
+    view = range(tokens.start, start)
+    return view if any(parse.pos[i] in _VERB_POS for i in view) else range(0)  # not "No, I do not agree"
+
+
+def _writer_dissents(parse: _Parse, i: int) -> bool:
+    """'I do not agree', 'I disagree': the writer's own dissent, not another's ('Russia did not
+    agree to pay') nor a condition ('if you do not agree')."""
+    children = parse.children[i]
+    return (parse.pos[i] == "VERB"
+            and any(parse.dep[c] in _SUBJECT_DEPS and parse.lower[c] in _WRITER for c in children)
+            and (parse.lemma[i] == "disagree" or any(_negates(parse, c) for c in children))
+            and not any(parse.lower[c] in _CONDITIONS for c in children))
 
 
 def _contests_itself(parse: _Parse, tokens: list[int]) -> bool:
