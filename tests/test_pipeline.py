@@ -268,6 +268,10 @@ def test_a_wanter_not_named_is_read_but_marked_so(pipeline):
     ("The country was very poor. They needed raw materials.", [(), ()]),
     # A new paragraph starts afresh.
     ("Germany was very poor.\n\nThey needed raw materials.", [(), ()]),
+    # A label before a colon is no party, whether parsed as the root or as a subject.
+    ("Economics: Germany's economy was wrecked by reparations. It wanted to trade.", [(), ("germany",)]),
+    ("Isolation: nobody trusted them.\n\nEconomics: Germany's economy was wrecked by reparations. It wanted"
+     " to trade.", [(), (), ("germany",)]),
 ])
 def test_a_pronoun_opening_a_sentence_stands_for_the_one_party_named_before(pipeline, text, referents):
     assert [c.referent for c in pipeline.parse(text).claims] == referents

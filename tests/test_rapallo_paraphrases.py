@@ -540,6 +540,9 @@ CASES = [
  ("K6", True, "Russia need money and factory from Germany."),
  ("K4", False, ("It is often said that the West was afraid of communism and that this pushed Russia towards Germany,"
                 " but I do not agree.")),
+ ("K2", True, "Both countrys had lost alot in the first world war and the other countrys did not want to be there friends."),
+ ("K2", True, ("The two countries agreed to recognise each other's governments and to restore normal diplomatic relations,"
+               " because no other great power would.")),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -651,7 +654,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 888
+    assert len(sample) == len(rows) == 904
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

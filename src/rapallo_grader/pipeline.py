@@ -744,6 +744,8 @@ def _party(parse: _Parse, subject: int) -> list[int]:
 
 
 _OPENING_PRONOUNS = {"they", "it"}
+#: Words a label before a colon may take: "Economics:", "Soviet motives:".
+_LABEL_LENGTH = 3
 _NOMINAL_SUBJECTS = {"nsubj", "nsubjpass"}
 _PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
 #: A name after these is a thing, a place, a time or an agent, not a party "they" could be.
@@ -763,8 +765,15 @@ def _topic(parse: _Parse, tokens: range, root: int) -> int | None:
     names one party and nothing else named stands beside it to be meant. "Germany was very poor.
     They needed raw materials" is Germany's need; after "Germany signed a treaty with Russia" or
     "Germany and Russia were outcasts", "They" is left unread. The party whose thing the subject
-    is stands for it: "Germany's economy was ruined. They needed new markets" is Germany's need."""
-    subjects = [c for c in parse.children[root] if parse.dep[c] in _NOMINAL_SUBJECTS]
+    is stands for it: "Germany's economy was ruined. They needed new markets" is Germany's need.
+    A label before a colon is no party: after "Economics: Germany's economy was wrecked", "It
+    wanted to trade" is Germany's wish."""
+    colon = next((i for i in tokens[:_LABEL_LENGTH + 1] if parse.text[i] == ":"), None)
+    if colon is not None:  # whatever the parser makes of the label (a root, a subject)
+        tokens = range(colon + 1, tokens.stop)
+        if root not in tokens:
+            root = next((c for c in parse.children[root] if c in tokens and parse.pos[c] in _VERB_POS), root)
+    subjects = [c for c in parse.children[root] if parse.dep[c] in _NOMINAL_SUBJECTS and c in tokens]
     if subjects and parse.pos[subjects[0]] != "PROPN":
         subjects = [c for c in parse.children[subjects[0]] if parse.dep[c] == "poss"]
     if not subjects or parse.pos[subjects[0]] != "PROPN" or len(_conjuncts(parse, subjects[0])) > 1:
