@@ -127,6 +127,23 @@ def test_saying_it_is_not_true_denies_the_sentence(pipeline, denial):
     assert not any(c.negated for c in essay.claims if c.sentence == 1)
 
 
+@pytest.mark.parametrize("denial", ["This is not true.", "That is wrong: it could buy oil anywhere.",
+                                    "This is a myth, because the West feared communism."])
+def test_a_denial_opening_a_sentence_denies_the_sentence_before(pipeline, denial):
+    essay = pipeline.parse(f"Germany was weak. Some say Germany wanted Russian oil. {denial}")
+    assert [c.denied for c in essay.claims if c.sentence == 1] == [True, True]
+    assert not any(c.denied for c in essay.claims if c.sentence != 1)  # its reason is the writer's own
+
+
+@pytest.mark.parametrize("text", [
+    "Germany wanted Russian oil. This is not the case for Russia.",  # says of whom it holds
+    "Germany wanted Russian oil.\n\nThis is not true.",  # another paragraph
+    "Germany wanted Russian oil. It is not true that the West feared communism.",  # its own "that" clause
+])
+def test_a_denial_that_names_its_own_subject_leaves_the_sentence_before(pipeline, text):
+    assert not pipeline.parse(text).claims[0].denied
+
+
 @pytest.mark.parametrize("dissent", ["but I do not agree", "but I don't agree", "but I disagree"])
 def test_the_writers_dissent_denies_the_view_reported_before_it(pipeline, dissent):
     essay = pipeline.parse(f"It is often said that the West feared communism, {dissent}. Germany was weak.")
@@ -270,8 +287,8 @@ def test_a_wanter_not_named_is_read_but_marked_so(pipeline):
     ("Germany was very poor.\n\nThey needed raw materials.", [(), ()]),
     # A label before a colon is no party, whether parsed as the root or as a subject.
     ("Economics: Germany's economy was wrecked by reparations. It wanted to trade.", [(), ("germany",)]),
-    ("Isolation: nobody trusted them.\n\nEconomics: Germany's economy was wrecked by reparations. It wanted"
-     " to trade.", [(), (), ("germany",)]),
+    (("Isolation: nobody trusted them.\n\nEconomics: Germany's economy was wrecked by reparations. It wanted"
+      " to trade."), [(), (), ("germany",)]),
 ])
 def test_a_pronoun_opening_a_sentence_stands_for_the_one_party_named_before(pipeline, text, referents):
     assert [c.referent for c in pipeline.parse(text).claims] == referents

@@ -543,6 +543,11 @@ CASES = [
  ("K2", True, "Both countrys had lost alot in the first world war and the other countrys did not want to be there friends."),
  ("K2", True, ("The two countries agreed to recognise each other's governments and to restore normal diplomatic relations,"
                " because no other great power would.")),
+ ("K4", False, "The Bolsheviks, for their part, were anxious to attract German capital, machinery and technicians."),
+ ("K5", False, ("Some textbooks say that Rapallo was about Germany's need for Russian oil and grain. That is wrong:"
+                " Germany could buy those things anywhere.")),
+ ("K3", True, "Germany economy is broken because reparation."),
+ ("K9", True, "Germany was angry about the Versailles treaty and so was Russia."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -654,7 +659,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 904
+    assert len(sample) == len(rows) == 920
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

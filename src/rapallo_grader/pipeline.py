@@ -11,7 +11,7 @@ import functools
 import importlib.util
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from rapidfuzz import process
@@ -37,6 +37,8 @@ _DENIAL_SUBJECTS = {"this", "that", "which", "it"}
 _TRUTH_WORDS = {"true", "correct", "right", "case", "accurate"}
 #: "..., but I do not agree", "I disagree that ...": the writer's own dissent denies the sentence.
 _AGREEING = {"agree", "disagree"}
+#: "This is not the case for Russia": a denial that says of whom it holds.
+_OF_WHOM = {"for", "of", "in", "with", "about"}
 _DISSENT_DEPS = {"nsubj", "aux", "neg", "cc", "advmod"}
 #: "not really", "not actually": a negation that contests a claim rather than stating a negative.
 _CONTESTING = {"really", "actually", "truly"}
@@ -220,6 +222,12 @@ class Pipeline:
             links = () if fallback else _links(parse, tokens)
             details = _details(parse, tokens)
             paragraph = sum(1 for b in breaks if b <= sent.start_char)
+            if denied and _denies_the_sentence_before(parse, tokens):
+                # "Some say Germany wanted oil. That is wrong: it could buy oil anywhere." The
+                # sentence before is denied; what follows the denial is the writer's own.
+                claims = [replace(c, negated=True, denied=True)
+                          if c.sentence == n_sentences - 1 and c.paragraph == paragraph else c for c in claims]
+                denied = range(0)
             if claims and claims[-1].paragraph != paragraph:
                 topic = None
             if not fallback:
@@ -434,6 +442,19 @@ def _dissented(parse: _Parse, tokens: range, agree: int) -> range:
     start = min([agree] + [c for c in parse.children[agree] if c < agree and parse.dep[c] in _DISSENT_DEPS])
     view = range(tokens.start, start)
     return view if any(parse.pos[i] in _VERB_POS for i in view) else range(0)  # not "No, I do not agree"
+
+
+def _denies_the_sentence_before(parse: _Parse, tokens: range) -> bool:
+    """'This is not true.', 'That is wrong: ...', 'This is wrong because ...': a denial opening its
+    sentence, whose "this" is the sentence before (not 'It is not true that ...'); what follows it
+    is the writer's reason. Not one that says of whom it holds ('This is not the case for Russia')."""
+    first = next((i for i in tokens if not parse.punct[i] and not parse.space[i]), None)
+    if first is None or parse.lower[first] not in {"this", "that"} or parse.dep[first] not in _SUBJECT_DEPS:
+        return False
+    head = parse.head[first]
+    denials = [c for c in parse.children[head]
+               if parse.lemma[c] in DENIAL_WORDS or (parse.lemma[c] in _TRUTH_WORDS and _denies_truth(parse, c))]
+    return bool(denials) and not any(parse.lower[c] in _OF_WHOM for w in (head, *denials) for c in parse.children[w])
 
 
 def _writer_dissents(parse: _Parse, i: int) -> bool:
