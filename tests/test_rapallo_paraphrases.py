@@ -548,6 +548,12 @@ CASES = [
                 " Germany could buy those things anywhere.")),
  ("K3", True, "Germany economy is broken because reparation."),
  ("K9", True, "Germany was angry about the Versailles treaty and so was Russia."),
+ ("K6", False, "Germany was also looking for a market for its industrial goods."),
+ ("M3", True, "The Treaty of Rapallo was signed so they could fight the British together."),
+ ("K9", True, "Germany and Russia both felt let down by the peace treaties after the war."),
+ ("K1", True, "Rapallo in 1922 happened for several reasons. Firstly, Germany was weak after losing the war."),
+ ("K8", True, ("The Soviets wanted to make sure the capitalist countries could never all be on the same side against"
+               " them, so having Germany as a friend was very useful.")),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -659,7 +665,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 920
+    assert len(sample) == len(rows) == 936
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

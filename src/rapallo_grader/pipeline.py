@@ -732,7 +732,7 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
     wanter and what is wanted (or feared)."""
     found = []
     for verb in tokens:
-        if (parse.lemma[verb] not in _WANTING and parse.lower[verb] not in _FEELING) or parse.pos[verb] != "VERB":
+        if not (_wanting(parse, verb) or parse.lower[verb] in _FEELING) or parse.pos[verb] != "VERB":
             continue
         if _passive(parse, verb):
             continue  # "Russia was feared": who is feared, not who fears
@@ -756,6 +756,12 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
                           wanted_lemmas=tuple(parse.lemma[w] or parse.lower[w] for w in wanted if not parse.punct[w]),
                           named=_named(parse, wanter) or nobody, nobody=nobody))
     return tuple(found)
+
+
+def _wanting(parse: _Parse, verb: int) -> bool:
+    """A verb of wanting, or "look for" ("Germany was looking for a market for its industrial goods")."""
+    return parse.lemma[verb] in _WANTING or (parse.lemma[verb] == "look"
+                                             and any(parse.lower[c] == "for" for c in parse.children[verb]))
 
 
 def _party(parse: _Parse, subject: int) -> list[int]:
