@@ -557,6 +557,9 @@ CASES = [
  ("K3", True, "Both country is lose in war and nobody like them. Germany must pay money to winner."),
  ("K8", True, "For the Soviet leadership, Rapallo ensured that Germany would not join an anti-Soviet crusade."),
  ("K9", True, "Both Germany and the USSR had a reason to be unhappy with the way Europe was run."),
+ ("K2", True, "Germany and Russia: each had been cold-shouldered by London and Paris."),
+ ("K9", True, ("Germany and Russia were revisionist powers. Each was determined to undo the territorial and political"
+               " arrangements of 1919.")),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -668,7 +671,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 952
+    assert len(sample) == len(rows) == 960
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -35,11 +35,12 @@ DENIAL_WORDS = {"wrong", "false", "untrue", "myth", "incorrect", "mistaken", "no
 _DENIAL_SUBJECTS = {"this", "that", "which", "it"}
 #: "..., but that is not true": these deny when their clause is negated.
 _TRUTH_WORDS = {"true", "correct", "right", "case", "accurate"}
-#: "..., but I do not agree", "I disagree that ...": the writer's own dissent denies the sentence.
+#: "..., but I do not agree", "..., but I disagree": the writer's dissent denies the view before it.
 _AGREEING = {"agree", "disagree"}
+#: The words of a dissent itself, before its verb: "but I do not (agree)".
+_DISSENT_DEPS = {"nsubj", "aux", "neg", "cc", "advmod"}
 #: "This is not the case for Russia": a denial that says of whom it holds.
 _OF_WHOM = {"for", "of", "in", "with", "about"}
-_DISSENT_DEPS = {"nsubj", "aux", "neg", "cc", "advmod"}
 #: "not really", "not actually": a negation that contests a claim rather than stating a negative.
 _CONTESTING = {"really", "actually", "truly"}
 _CONDITIONS = {"if", "unless", "when", "whether"}
