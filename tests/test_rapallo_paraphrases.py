@@ -560,6 +560,8 @@ CASES = [
  ("K2", True, "Germany and Russia: each had been cold-shouldered by London and Paris."),
  ("K9", True, ("Germany and Russia were revisionist powers. Each was determined to undo the territorial and political"
                " arrangements of 1919.")),
+ ("K6", True, "Western countries would not trade with the communists, so the Soviets turned to Germany for help."),
+ ("K6", True, "For Moscow, the treaty meant recognition by a major power and access to German technology."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -671,7 +673,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 960
+    assert len(sample) == len(rows) == 968
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
