@@ -562,6 +562,8 @@ CASES = [
                " arrangements of 1919.")),
  ("K6", True, "Western countries would not trade with the communists, so the Soviets turned to Germany for help."),
  ("K6", True, "For Moscow, the treaty meant recognition by a major power and access to German technology."),
+ ("K2", True, "Firstly the countries were both unpopular."),
+ ("K4", True, "The other European countries did not want to work with Russia because of communism."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -673,7 +675,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 968
+    assert len(sample) == len(rows) == 976
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
