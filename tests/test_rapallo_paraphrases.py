@@ -564,6 +564,8 @@ CASES = [
  ("K6", True, "For Moscow, the treaty meant recognition by a major power and access to German technology."),
  ("K2", True, "Firstly the countries were both unpopular."),
  ("K4", True, "The other European countries did not want to work with Russia because of communism."),
+ ("K9", True, "Both Germany and Russia wanted to change the way Europe had been organised after the war."),
+ ("K3", True, "The Versailles treaty is very hard for Germany, Germany must pay many money."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -675,7 +677,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 976
+    assert len(sample) == len(rows) == 984
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
