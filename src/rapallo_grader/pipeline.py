@@ -427,7 +427,7 @@ def _denied(parse: _Parse, tokens: range) -> range:
             continue
         siblings = parse.children[parse.head[i]]
         if (any(parse.dep[c] in _SUBJECT_DEPS and parse.lower[c] in _DENIAL_SUBJECTS for c in siblings)
-                and (lemma in DENIAL_WORDS or _denies_truth(parse, i))):
+                and _denial_word(parse, i)):
             stop = next((j for j in range(i, tokens.stop) if parse.text[j] == ";"), tokens.stop)
             return range(tokens.start, stop)
     return range(0)
@@ -449,12 +449,11 @@ def _denies_the_sentence_before(parse: _Parse, tokens: range) -> bool:
     """'This is not true.', 'That is wrong: ...', 'This is wrong because ...': a denial opening its
     sentence, whose "this" is the sentence before (not 'It is not true that ...'); what follows it
     is the writer's reason. Not one that says of whom it holds ('This is not the case for Russia')."""
-    first = next((i for i in tokens if not parse.punct[i] and not parse.space[i]), None)
+    first = _first_word(parse, tokens)
     if first is None or parse.lower[first] not in {"this", "that"} or parse.dep[first] not in _SUBJECT_DEPS:
         return False
     head = parse.head[first]
-    denials = [c for c in parse.children[head]
-               if parse.lemma[c] in DENIAL_WORDS or (parse.lemma[c] in _TRUTH_WORDS and _denies_truth(parse, c))]
+    denials = [c for c in parse.children[head] if _denial_word(parse, c)]
     return bool(denials) and not any(parse.lower[c] in _OF_WHOM for w in (head, *denials) for c in parse.children[w])
 
 
@@ -477,6 +476,16 @@ def _contests_itself(parse: _Parse, tokens: list[int]) -> bool:
                or (lower[i] == "nothing" and parse.lemma[parse.head[i]] == "have"
                    and tuple(lower[i + 1:i + 4]) == ("to", "do", "with"))
                for i in tokens)
+
+
+def _denial_word(parse: _Parse, i: int) -> bool:
+    """'wrong', 'a myth', or a negated 'true' / 'the case': the word of a denial."""
+    return parse.lemma[i] in DENIAL_WORDS or _denies_truth(parse, i)
+
+
+def _first_word(parse: _Parse, tokens: Iterable[int]) -> int | None:
+    """The first token that is neither punctuation nor space."""
+    return next((i for i in tokens if not parse.punct[i] and not parse.space[i]), None)
 
 
 def _denies_truth(parse: _Parse, i: int) -> bool:
@@ -782,7 +791,7 @@ _NOT_A_PARTY_AFTER = {"of", "because", "after", "before", "since", "in", "at", "
 
 def _opening_pronoun(parse: _Parse, tokens: range) -> int | None:
     """The sentence's first word, if it is a "they" or "it" that is a subject."""
-    first = next((i for i in tokens if not parse.punct[i] and not parse.space[i]), None)
+    first = _first_word(parse, tokens)
     if first is None or parse.lower[first] not in _OPENING_PRONOUNS or parse.dep[first] not in _NOMINAL_SUBJECTS:
         return None
     return first
