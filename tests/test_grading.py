@@ -500,6 +500,14 @@ def test_an_essay_in_capitals_earns_what_it_earns_in_lower_case(grader):
     assert essay.upper()[evidence.start:evidence.end] == evidence.text
 
 
+def test_a_point_made_through_a_pronoun_given_something_is_the_party_named_before(grader):
+    report = grader.grade("Germany had to pay reparations and its economy was ruined. Trade would help, "
+                          "because Russia could sell it grain and oil.")
+    k5 = next(p for p in report.points if p.id == "K5")
+    assert k5.awarded and k5.evidence[0].text == "because Russia could sell it grain and oil"
+    assert k5.evidence[0].referent == "germany"
+
+
 def test_a_point_made_through_an_opening_pronoun_says_who_the_pronoun_was_read_as(grader):
     report = grader.grade("Germany was ruined by reparations. They needed raw materials such as oil.")
     k5 = next(p for p in report.points if p.id == "K5")

@@ -125,4 +125,4 @@ def test_a_point_row_says_who_an_opening_pronoun_was_read_as(grader):
     k5 = next(p for p in report.points if p.id == "K5")
     assert k5.awarded and k5.evidence[0].referent == "germany"
     row = next(r for r in report_fragment(report, text).split("<tr>") if r.startswith("<td>K5</td>"))
-    assert "its opening pronoun read as &quot;germany&quot;" in row
+    assert "its pronoun read as &quot;germany&quot;" in row

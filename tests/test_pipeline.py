@@ -297,6 +297,20 @@ def test_a_pronoun_opening_a_sentence_stands_for_the_one_party_named_before(pipe
     assert [c.referent for c in pipeline.parse(text).claims] == referents
 
 
+@pytest.mark.parametrize("text, referents", [
+    ("Germany was poor. Russia could sell it grain and oil.", [(), ("germany",)]),
+    ("Germany was poor. The Soviets could give them raw materials.", [(), ("germany",)]),
+    # The giver is the party: the "it" is someone else.
+    ("Russia was poor. Russia could sell it oil.", [(), ()]),
+    # An order names no giver; "it" as the thing bought is no party; a new paragraph starts afresh.
+    ("Germany was poor. Feed them grain.", [(), ()]),
+    ("Germany had grain. Russia bought it.", [(), ()]),
+    ("Germany was poor.\n\nRussia could sell it oil.", [(), ()]),
+])
+def test_a_pronoun_given_something_stands_for_the_party_named_before(pipeline, text, referents):
+    assert [c.referent for c in pipeline.parse(text).claims] == referents
+
+
 def test_a_pronoun_opening_a_sentence_is_its_party_when_it_wants(pipeline):
     claims = pipeline.parse("Russia was poor after the civil war. They needed German machines.").claims
     (want,) = claims[1].wants

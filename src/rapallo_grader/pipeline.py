@@ -234,11 +234,13 @@ class Pipeline:
             if not fallback:
                 # A "they" or "it" opening the sentence stands for the party the sentence before
                 # was about, and the topic carries on; else this sentence sets the topic.
-                opening = _opening_pronoun(parse, tokens)
+                opening, before = _opening_pronoun(parse, tokens), topic
                 if opening is not None and topic is not None:
                     parse.referents[opening] = topic
                 else:
                     topic = _topic(parse, tokens, sent.root.i)
+                if before is not None:
+                    parse.referents.update(dict.fromkeys(_recipients(parse, tokens, before), before))
             root = sent.start if fallback else sent.root.i
             for run, negated, main in _clauses(parse, tokens, root, fallback):
                 claim = _make_claim(text, parse, run, n_sentences, paragraph, negated, run[0] in denied, main,
@@ -781,6 +783,7 @@ def _party(parse: _Parse, subject: int) -> list[int]:
 
 
 _OPENING_PRONOUNS = {"they", "it"}
+_RECIPIENT_PRONOUNS = {"it", "them"}
 #: Words a label before a colon may take: "Economics:", "Soviet motives:".
 _LABEL_LENGTH = 3
 _NOMINAL_SUBJECTS = {"nsubj", "nsubjpass"}
@@ -795,6 +798,20 @@ def _opening_pronoun(parse: _Parse, tokens: range) -> int | None:
     if first is None or parse.lower[first] not in _OPENING_PRONOUNS or parse.dep[first] not in _NOMINAL_SUBJECTS:
         return None
     return first
+
+
+def _recipients(parse: _Parse, tokens: range, party: int) -> list[int]:
+    """An "it" or "them" that someone gives something ("Russia could sell it grain", "the Soviets
+    offered them a market") stands for the party the sentence before was about, unless that party
+    is the giver (who would be "itself"). Not an order's ("feed them"): no giver, no story."""
+    named = {parse.lower[w] for w in _party(parse, party)}
+    found = []
+    for i in tokens:
+        if parse.dep[i] == "dative" and parse.lower[i] in _RECIPIENT_PRONOUNS:
+            giver = _subject(parse, parse.head[i])
+            if giver is not None and not named & {parse.lower[w] for w in _party(parse, giver)}:
+                found.append(i)
+    return found
 
 
 def _topic(parse: _Parse, tokens: range, root: int) -> int | None:

@@ -30,14 +30,14 @@ class Evidence:
     term_coverage: float
     wording_similarity: float
     refused: str = ""
-    #: Who the claim's opening "they" or "it" was read as (the party named in the sentence before),
-    #: as its words count towards the point; "" if none was read.
+    #: Who the claim's opening "they" or "it", or the "it" it gives something, was read as (the party
+    #: named in the sentence before), as its words count towards the point; "" if none was read.
     referent: str = ""
 
     @property
     def reading(self) -> str:
         """How the claim was read, for a report to show beside it ("" when read as written)."""
-        return f'its opening pronoun read as "{self.referent}"' if self.referent else ""
+        return f'its pronoun read as "{self.referent}"' if self.referent else ""
 
 
 @dataclass(frozen=True)
