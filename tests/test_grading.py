@@ -144,6 +144,21 @@ def test_a_motive_point_is_not_made_by_someone_else_wanting_its_thing(grader, te
         assert k5.near_misses and k5.near_misses[0].refused == "someone else's motive"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # The fear is said outside what the Soviets want (the hostile front they want to split).
+    (("Soviet Russia, shunned by capitalist powers terrified of Bolshevism, wanted German capital and a way to"
+      " split the hostile Western front."), True),
+    # Said only inside what they want, it is still their motive, not the capitalist powers' fear.
+    ("Soviet Russia wanted a way to split the hostile capitalist front against communism.", False),
+])
+def test_a_motive_point_said_outside_someone_elses_want_is_made(grader, text, expected):
+    report = grader.grade(text)
+    assert ("K4" in awarded(report)) is expected
+    if not expected:
+        k4 = next(p for p in report.points if p.id == "K4")
+        assert k4.near_misses and k4.near_misses[0].refused == "someone else's motive"
+
+
 @pytest.mark.parametrize("anywhere", [True, False])
 def test_a_point_anywhere_takes_its_other_terms_from_the_whole_essay(tmp_path, anywhere):
     path = tmp_path / "context.yaml"

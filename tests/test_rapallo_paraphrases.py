@@ -570,6 +570,8 @@ CASES = [
  ("K4", True, "The Russians had a revolutionary government that no Western state had yet recognised."),
  ("K6", True, "Also Germany can give factory machine to Russia and Russia give food to Germany."),
  ("K3", True, "Rapallo treaty 1922\n- germany broke from reparations\n- russia comunist so west scared"),
+ ("K3", True, "Germany has many debt from Versailles and money is nothing value."),
+ ("K4", True, "Russia was alone because nobody else would recognise the communist government."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -681,7 +683,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1000
+    assert len(sample) == len(rows) == 1008
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

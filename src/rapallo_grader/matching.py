@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -709,7 +710,14 @@ class Matcher:
         mine = np.zeros(shape, dtype=bool)
         np.logical_or.at(theirs, rows, about & ~own & named)
         np.logical_or.at(mine, rows, about & own)
-        return theirs & ~mine & self._motives[None, :]
+        # Nor where the claim says the thing outside what is wanted: in "Soviet Russia, shunned by
+        # capitalist powers terrified of Bolshevism, wanted ... to split the hostile Western front",
+        # the fear is the powers', whatever the Soviets want.
+        wanting = sorted(set(rows))
+        said = np.zeros(shape, dtype=bool)
+        said[wanting] = (self._groups(self._phrases(self._vocabulary([_unwanted(claims[row]) for row in wanting])))
+                         @ self._wanted_groups) > 0
+        return theirs & ~mine & ~said & self._motives[None, :]
 
     def _phrases(self, vocab_hits: np.ndarray) -> np.ndarray:
         if not len(self._phrase_columns):
@@ -748,6 +756,23 @@ class Matcher:
                 np.maximum.reduceat(sort_ratio, starts, axis=1).astype(float),
                 np.maximum.reduceat(cosine, starts, axis=1).astype(float),
                 np.maximum.reduceat(window_cosine, starts, axis=1)[sentence_of_run].astype(float))
+
+
+def _unwanted(claim: Claim) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The claim's words and lemmas without those of what its wanters want (each wanted word
+    taken out once, in order), or a placeholder where nothing is left."""
+    def rest(words: tuple[str, ...], wanted: Iterable[str]) -> tuple[str, ...]:
+        out = Counter(wanted)
+        kept = []
+        for word in words:
+            if out[word] > 0:
+                out[word] -= 1
+            else:
+                kept.append(word)
+        return tuple(kept) or ("",)
+
+    return (rest(claim.words, (w for want in claim.wants for w in want.wanted)),
+            rest(claim.lemmas, (w for want in claim.wants for w in want.wanted_lemmas)))
 
 
 def _word_index(rows: Iterable[Iterable[str]]) -> dict[str, int]:
