@@ -572,6 +572,12 @@ CASES = [
  ("K3", True, "Rapallo treaty 1922\n- germany broke from reparations\n- russia comunist so west scared"),
  ("K3", True, "Germany has many debt from Versailles and money is nothing value."),
  ("K4", True, "Russia was alone because nobody else would recognise the communist government."),
+ ("K5", True, "Germany's businesses started selling goods to Russia."),
+ ("K7", True, "Later the two armies worked together secretly, and German soldiers practised with tanks in Russia."),
+ ("K7", True, "Germany want make army in Russia, because Versailles say Germany army must small."),
+ ("K2", True, "Germany and Rusia signed the treaty of Rapalo in 1922. Both of them were hated after the war."),
+ ("K2", True, "I think the treaty mostly happened because neither country had anyone else to turn to."),
+ ("M1", False, "Many years later Hitler and Stalin also made a deal, but that was a different treaty."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -683,7 +689,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1008
+    assert len(sample) == len(rows) == 1016
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
