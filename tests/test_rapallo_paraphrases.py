@@ -578,6 +578,12 @@ CASES = [
  ("K2", True, "Germany and Rusia signed the treaty of Rapalo in 1922. Both of them were hated after the war."),
  ("K2", True, "I think the treaty mostly happened because neither country had anyone else to turn to."),
  ("M1", False, "Many years later Hitler and Stalin also made a deal, but that was a different treaty."),
+ ("K2", False, "Germany could not afford to stay isolated, because the Allies were demanding reparations it could not pay."),
+ ("K2", True, "Both countries were isolated, so they became allies."),
+ ("K7", True, ("The treaty also led to secret cooperation between the German and Soviet armies, and German officers"
+               " trained in Russia throughout the 1920s.")),
+ ("K9", True, "The treaty showed that the two losers of the post-war settlement would not simply accept it."),
+ ("K4", True, "England and France not want talk with communist Russia."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -689,7 +695,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1016
+    assert len(sample) == len(rows) == 1024
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
