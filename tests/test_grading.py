@@ -172,6 +172,9 @@ def test_a_point_anywhere_takes_its_other_terms_from_the_whole_essay(tmp_path, a
     # The first group must still be in the claim, and a denied year lends nothing.
     assert "P1" not in awarded(grader.grade("The treaty was signed in 1922. Germany was weak."))
     assert "P1" not in awarded(grader.grade("It was not signed in 1922.\n\nThe First World War was over."))
+    # A negated claim's setting is said: "In 1922" is not what "neither ... nor" denies.
+    assert ("P1" in awarded(grader.grade("In 1922 neither Germany nor Russia had allies.\n\n"
+                                         "The First World War was over."))) is anywhere
 
 
 def test_a_sentence_that_makes_its_own_point_lends_no_words_to_its_neighbours(grader):

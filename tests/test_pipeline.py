@@ -311,6 +311,18 @@ def test_a_pronoun_given_something_stands_for_the_party_named_before(pipeline, t
     assert [c.referent for c in pipeline.parse(text).claims] == referents
 
 
+@pytest.mark.parametrize("text, setting", [
+    ("In 1922 neither Germany nor Russia belonged to the club of great powers.", ["in", "1922"]),
+    ("After the war, the other countries did not want to work with Germany.", ["after", "the", "war"]),
+    # The "not" reaches what comes after the subject, and a claim said outright needs no setting.
+    ("It was not signed in 1922.", []),
+    ("In 1922 Germany was poor.", []),
+])
+def test_a_negated_claim_keeps_the_time_it_is_set_in_before_its_subject(pipeline, text, setting):
+    (claim,) = pipeline.parse(text).claims
+    assert [claim.words[i] for i in claim.setting] == setting
+
+
 def test_a_pronoun_opening_a_sentence_is_its_party_when_it_wants(pipeline):
     claims = pipeline.parse("Russia was poor after the civil war. They needed German machines.").claims
     (want,) = claims[1].wants

@@ -551,8 +551,15 @@ class Matcher:
                                                      lent_asserted[sentence_of_run])
             if self._anywhere.any():
                 # A point "anywhere" gathers its groups from every claim of the essay that is not
-                # denied (a denied claim, from all of them, for its near miss), whoever owns it.
-                essay_vocab = np.vstack([asserted.any(axis=0), sentence_vocab.any(axis=0)])
+                # denied (a denied claim, from all of them, for its near miss), whoever owns it,
+                # and from the time or place a negated claim is set in ("In 1922 neither Germany
+                # nor Russia belonged ...": the year is said).
+                said = asserted.any(axis=0)
+                settings = [(tuple(c.words[i] for i in c.setting), tuple(c.lemmas[i] for i in c.setting))
+                            for c in claims if c.setting]
+                if settings:
+                    said = said | self._vocabulary(settings).any(axis=0)
+                essay_vocab = np.vstack([said, sentence_vocab.any(axis=0)])
                 whole = (self._groups(self._phrases(essay_vocab)) @ self._criterion_groups)[:, self._anywhere]
                 covered[:, self._anywhere] = np.maximum(covered[:, self._anywhere],
                                                         np.where(claim_negated, whole[1], whole[0]))

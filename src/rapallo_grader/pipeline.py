@@ -150,8 +150,9 @@ class Claim:
     #: Who wants what in the claim, where the wanter is named: a point that is one party's
     #: motive is not made by another party wanting the same thing.
     wants: tuple[Want, ...] = ()
-    #: Who the "they" or "it" opening the claim's sentence is, when the sentence before named one
-    #: party as its subject ("Germany was poor. They needed raw materials."): that party's words.
+    #: Who the "they" or "it" opening the claim's sentence, or an "it" given something, is, when
+    #: the sentence before named one party as its subject ("Germany was poor. They needed raw
+    #: materials.", "Russia could sell it grain"): that party's words.
     referent: tuple[str, ...] = ()
     #: The claim's words and lemmas as it means them, where that differs from how it says them:
     #: "Neither Germany nor Russia accepted the borders" reads "both Germany and Russia not
@@ -160,6 +161,10 @@ class Claim:
     #: Negated by a denial of the sentence ("It is not true that ...", "..., but that is wrong")
     #: rather than by a "not" of its own: it says nothing, not a negative version of a point.
     denied: bool = False
+    #: In a negated claim, the positions in ``words`` of what sets it in time or place before its
+    #: subject ("In 1922 neither Germany nor Russia belonged ...", "After the war, nobody ..."):
+    #: said outright, as the "not" does not reach back to it. Empty otherwise.
+    setting: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -723,7 +728,25 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                  wants=() if fallback else _wants(parse, tokens),
                  referent=tuple(parse.lower[w] for i in tokens if i in parse.referents
                                 for w in _party(parse, parse.referents[i])),
-                 reading=((), ()) if fallback else _neither_nor(parse, words))
+                 reading=((), ()) if fallback else _neither_nor(parse, words),
+                 setting=_setting(parse, words) if negated and not denied and not fallback else ())
+
+
+#: A clause's modifiers that may set it in time or place ("In 1922", "After the war", "That year").
+_SETTING_DEPS = {"prep", "npadvmod"}
+
+
+def _setting(parse: _Parse, words: list[int]) -> tuple[int, ...]:
+    """Positions in ``words`` of the phrases that a clause's verb has before its subject."""
+    inside = set(words)
+    found: set[int] = set()
+    for verb in words:
+        subjects = [c for c in parse.children[verb] if parse.dep[c] in _SUBJECT_DEPS and c in inside]
+        if subjects:
+            for c in parse.children[verb]:
+                if c < subjects[0] and c in inside and parse.dep[c] in _SETTING_DEPS:
+                    found.update(parse.subtree(c))
+    return tuple(n for n, i in enumerate(words) if i in found)
 
 
 def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
