@@ -584,6 +584,12 @@ CASES = [
                " trained in Russia throughout the 1920s.")),
  ("K9", True, "The treaty showed that the two losers of the post-war settlement would not simply accept it."),
  ("K4", True, "England and France not want talk with communist Russia."),
+ ("K4", True, ("The Western powers had punished Germany at Versailles and they refused to accept the communist"
+               " government in Russia.")),
+ ("M3", False, "The Rapallo agreement of 1922 was less a grand alliance than a pragmatic settlement between two states."),
+ ("K2", True, "Germany and Russia were two states on the margins of Europe, and each wanted recognition."),
+ ("K7", True, "Germany also wanted to hide its army in Russia."),
+ ("K5", True, "For the Weimar Republic, normal relations with Moscow offered access to Russian resources."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -695,7 +701,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1024
+    assert len(sample) == len(rows) == 1032
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
