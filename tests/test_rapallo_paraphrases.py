@@ -590,6 +590,9 @@ CASES = [
  ("K2", True, "Germany and Russia were two states on the margins of Europe, and each wanted recognition."),
  ("K7", True, "Germany also wanted to hide its army in Russia."),
  ("K5", True, "For the Weimar Republic, normal relations with Moscow offered access to Russian resources."),
+ ("M3", True, "After that Germany and Russia became allies and promised to protect each other if France attacked."),
+ ("M4", False, "Russia had lost even more land when it left the war in 1918."),
+ ("M4", True, "The Treaty of Rapallo ended the war on the Eastern Front in 1918."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -701,7 +704,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1032
+    assert len(sample) == len(rows) == 1040
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
