@@ -593,6 +593,8 @@ CASES = [
  ("M3", True, "After that Germany and Russia became allies and promised to protect each other if France attacked."),
  ("M4", False, "Russia had lost even more land when it left the war in 1918."),
  ("M4", True, "The Treaty of Rapallo ended the war on the Eastern Front in 1918."),
+ ("K4", True, "After the Russian revolushun the west hated Russia."),
+ ("K7", True, "Germany could test weapons in Russia without breaking the rules in public."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -704,7 +706,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1040
+    assert len(sample) == len(rows) == 1048
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
