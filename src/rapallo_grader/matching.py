@@ -698,7 +698,8 @@ class Matcher:
     def _others_motives(self, claims: tuple[Claim, ...]) -> np.ndarray:
         """claims x criteria: a motive point's wanted thing is wanted in the claim only by someone
         else ("Russia wanted German oil" for Germany's wish for oil); where its own wanter wants it
-        too ("Germany wanted oil and Russia wanted machines"), the claim keeps the point."""
+        too ("Germany wanted oil and Russia wanted machines"), or the claim names it outside what
+        is wanted, the claim keeps the point."""
         shape = (len(claims), len(self.criteria))
         wants = [(row, want) for row, claim in enumerate(claims) for want in claim.wants]
         if not wants:
@@ -717,9 +718,8 @@ class Matcher:
         mine = np.zeros(shape, dtype=bool)
         np.logical_or.at(theirs, rows, about & ~own & named)
         np.logical_or.at(mine, rows, about & own)
-        # Nor where the claim says the thing outside what is wanted: in "Soviet Russia, shunned by
-        # capitalist powers terrified of Bolshevism, wanted ... to split the hostile Western front",
-        # the fear is the powers', whatever the Soviets want.
+        # "Soviet Russia, shunned by capitalist powers terrified of Bolshevism, wanted ... to split
+        # the hostile Western front": the fear is the powers', whatever "hostile" the Soviets want.
         wanting = sorted(set(rows))
         said = np.zeros(shape, dtype=bool)
         said[wanting] = (self._groups(self._phrases(self._vocabulary([_unwanted(claims[row]) for row in wanting])))

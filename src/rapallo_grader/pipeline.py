@@ -238,7 +238,8 @@ class Pipeline:
                 topic = None
             if not fallback:
                 # A "they" or "it" opening the sentence stands for the party the sentence before
-                # was about, and the topic carries on; else this sentence sets the topic.
+                # was about, and the topic carries on; else this sentence sets the topic. So does
+                # an "it" given something ("Russia could sell it grain"), whatever opens it.
                 opening, before = _opening_pronoun(parse, tokens), topic
                 if opening is not None and topic is not None:
                     parse.referents[opening] = topic
@@ -737,7 +738,8 @@ _SETTING_DEPS = {"prep", "npadvmod"}
 
 
 def _setting(parse: _Parse, words: list[int]) -> tuple[int, ...]:
-    """Positions in ``words`` of the phrases that a clause's verb has before its subject."""
+    """Positions in ``words`` of the phrases of time or place ("In 1922", "That year") that a
+    clause's verb has before its subject."""
     inside = set(words)
     found: set[int] = set()
     for verb in words:
@@ -826,7 +828,7 @@ def _opening_pronoun(parse: _Parse, tokens: range) -> int | None:
 def _recipients(parse: _Parse, tokens: range, party: int) -> list[int]:
     """An "it" or "them" that someone gives something ("Russia could sell it grain", "the Soviets
     offered them a market") stands for the party the sentence before was about, unless that party
-    is the giver (who would be "itself"). Not an order's ("feed them"): no giver, no story."""
+    is the giver (who would be "itself"). Not in an order ("feed them"), which names no giver."""
     named = {parse.lower[w] for w in _party(parse, party)}
     found = []
     for i in tokens:

@@ -30,8 +30,8 @@ class Evidence:
     term_coverage: float
     wording_similarity: float
     refused: str = ""
-    #: Who the claim's opening "they" or "it", or the "it" it gives something, was read as (the party
-    #: named in the sentence before), as its words count towards the point; "" if none was read.
+    #: Who the claim's opening "they" or "it", or an "it" it gives something to, was read as (the
+    #: party named in the sentence before), as its words count towards the point; "" if none was.
     referent: str = ""
 
     @property
