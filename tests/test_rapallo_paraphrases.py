@@ -600,6 +600,7 @@ CASES = [
  ("K2", True, "Neither state could count on the victors of 1918, so each looked to the other."),
  ("K5", True, "Germany wanted to make money by seling things to Russia."),
  ("K6", True, "For the Bolsheviks, it meant recognition and German industrial expertise."),
+ ("K7", True, "Germany could also use Soviet land to train pilots secretly."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -711,7 +712,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1064
+    assert len(sample) == len(rows) == 1072
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
