@@ -41,6 +41,9 @@ _AGREEING = {"agree", "disagree"}
 _DISSENT_DEPS = {"nsubj", "aux", "neg", "cc", "advmod"}
 #: "This is not the case for Russia": a denial that says of whom it holds.
 _OF_WHOM = {"for", "of", "in", "with", "about"}
+#: "This is not true.": the subjects by which a denial points back to the sentence before (not
+#: "it", which points forward in "It is not true that ...").
+_POINTING_BACK = {"this", "that"}
 #: "not really", "not actually": a negation that contests a claim rather than stating a negative.
 _CONTESTING = {"really", "actually", "truly"}
 _CONDITIONS = {"if", "unless", "when", "whether"}
@@ -240,7 +243,8 @@ class Pipeline:
                 # A "they" or "it" opening the sentence stands for the party the sentence before
                 # was about, and the topic carries on; else this sentence sets the topic. So does
                 # an "it" given something ("Russia could sell it grain"), whatever opens it.
-                opening, before = _opening_pronoun(parse, tokens), topic
+                before = topic
+                opening = _opening_pronoun(parse, tokens)
                 if opening is not None and topic is not None:
                     parse.referents[opening] = topic
                 else:
@@ -458,7 +462,7 @@ def _denies_the_sentence_before(parse: _Parse, tokens: range) -> bool:
     sentence, whose "this" is the sentence before (not 'It is not true that ...'); what follows it
     is the writer's reason. Not one that says of whom it holds ('This is not the case for Russia')."""
     first = _first_word(parse, tokens)
-    if first is None or parse.lower[first] not in {"this", "that"} or parse.dep[first] not in _SUBJECT_DEPS:
+    if first is None or parse.lower[first] not in _POINTING_BACK or parse.dep[first] not in _SUBJECT_DEPS:
         return False
     head = parse.head[first]
     denials = [c for c in parse.children[head] if _denial_word(parse, c)]
