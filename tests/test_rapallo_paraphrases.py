@@ -686,8 +686,8 @@ def test_an_off_target_statement_earns_nothing_and_costs_nothing(grader, text):
     assert not awarded(report) and not detected(report)
 
 
-#: Forty whole essays written apart from the dev essays and marked by the scheme before the
-#: grader saw them, bundled as a marked sample. ``arguable``: points a teacher could give either
+#: Whole essays written apart from the dev essays and marked by the scheme before the grader saw
+#: them, bundled as a marked sample (examples/marked/README.md records each batch). ``arguable``: points a teacher could give either
 #: way (left out of ``score``). ``known_miss``: what the grader gets wrong on that essay, and why.
 
 
