@@ -687,7 +687,7 @@ def test_an_off_target_statement_earns_nothing_and_costs_nothing(grader, text):
 
 
 #: Whole essays written apart from the dev essays and marked by the scheme before the grader saw
-#: them, bundled as a marked sample (examples/marked/README.md records each batch). ``arguable``: points a teacher could give either
+#: them, bundled as a marked sample (docs/written-essays.md records each batch). ``arguable``: points a teacher could give either
 #: way (left out of ``score``). ``known_miss``: what the grader gets wrong on that essay, and why.
 
 
