@@ -175,6 +175,11 @@ def test_a_point_anywhere_takes_its_other_terms_from_the_whole_essay(tmp_path, a
     # A negated claim's setting is said: "In 1922" is not what "neither ... nor" denies.
     assert ("P1" in awarded(grader.grade("In 1922 neither Germany nor Russia had allies.\n\n"
                                          "The First World War was over."))) is anywhere
+    # An essay's title says its date and setting; not at the head of a list of keywords.
+    assert ("P1" in awarded(grader.grade("Rapallo 1922, after the First World War\n"
+                                         "- Germany and Russia were both left alone"))) is anywhere
+    assert "P1" not in awarded(grader.grade("Rapallo 1922, after the First World War\n"
+                                            "isolation, recognition, reparations, trade, the army"))
 
 
 def test_a_sentence_that_makes_its_own_point_lends_no_words_to_its_neighbours(grader):

@@ -66,6 +66,10 @@ def test_nor_denies_the_clause_it_opens(pipeline, text, negated):
      [("Germany agreed not to attack", True), ("not to split Poland", True)]),
     # a "not" on the main verb still denies both infinitives
     ("Germany did not want to trade and to buy oil.", [("Germany did not want to trade and to buy oil", True)]),
+    # the parser hangs "and not to attack" on "split": after its "and", the "not" is its own
+    ("They agreed to split Poland between them and not to attack each other.",
+     [("They agreed to split Poland between them", False), ("not to attack each other", True)]),
+    ("Germany wanted not to trade with Russia.", [("Germany wanted not to trade with Russia", True)]),
 ])
 def test_a_second_infinitive_is_outside_the_firsts_not(pipeline, text, claims):
     assert [(c.text, c.negated) for c in pipeline.parse(text).claims] == claims
@@ -321,6 +325,18 @@ def test_a_pronoun_given_something_stands_for_the_party_named_before(pipeline, t
 def test_a_negated_claim_keeps_the_time_it_is_set_in_before_its_subject(pipeline, text, setting):
     (claim,) = pipeline.parse(text).claims
     assert [claim.words[i] for i in claim.setting] == setting
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Rapallo 1922 (Genoa conference)\n* Germany and Russia were both isolated", True),
+    ("Rapallo 1922:\n\nGermany and Russia were both isolated.", True),
+    # A first line that says something, runs on, or is all there is, is no title.
+    ("Rapallo was signed in 1922.\nGermany and Russia were both isolated.", False),
+    ("Rapallo 1922 (Genoa conference). Germany and Russia were both isolated.", False),
+    ("Rapallo 1922 (Genoa conference)\n", False),
+])
+def test_a_first_line_standing_alone_above_the_rest_is_a_title(pipeline, text, title):
+    assert pipeline.parse(text).claims[0].title is title
 
 
 def test_a_pronoun_opening_a_sentence_is_its_party_when_it_wants(pipeline):

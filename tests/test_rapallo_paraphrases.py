@@ -601,6 +601,8 @@ CASES = [
  ("K5", True, "Germany wanted to make money by seling things to Russia."),
  ("K6", True, "For the Bolsheviks, it meant recognition and German industrial expertise."),
  ("K7", True, "Germany could also use Soviet land to train pilots secretly."),
+ ("K7", True, "germany also got to make weapons in russia were nobody could see."),
+ ("M2", True, "They agreed to split Poland between them and not to attack each other."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -712,7 +714,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1072
+    assert len(sample) == len(rows) == 1080
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -521,6 +521,11 @@ class Matcher:
         ruled = ~(self.learned & ~self._sentence_only)[None, :]
         refusal[~statement[:, 0, None] & ruled] = Refusal.FRAGMENT
         refusal[listing[:, 0, None] & ruled] = Refusal.LIST
+        if self._anywhere.any() and (statement[:, 0] & ~listing[:, 0]).any():
+            # An essay's title ("Rapallo 1922 (Genoa conference)") gives the whole essay its date
+            # and setting, for a point that may be made anywhere; not above a list of keywords.
+            title = np.array([c.title for c in claims])[:, None] & self._anywhere[None, :]
+            refusal[title & (refusal == Refusal.FRAGMENT)] = Refusal.NONE
         # A misconception costs marks when stated as fact, not when reported as others' view.
         reported = np.array([c.reported for c in claims])[:, None]
         refusal[reported & self._sentence_only[None, :]] = Refusal.REPORTED

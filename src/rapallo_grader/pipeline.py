@@ -168,6 +168,10 @@ class Claim:
     #: subject ("In 1922 neither Germany nor Russia belonged ...", "After the war, nobody ..."):
     #: said outright, as the "not" does not reach back to it. Empty otherwise.
     setting: tuple[int, ...] = ()
+    #: The essay's first line, standing alone above the rest and saying no more than a title does
+    #: ("Rapallo 1922 (Genoa conference)"): not a statement, but it names what the whole essay is
+    #: about, as a point that may be made anywhere in it can use.
+    title: bool = False
 
 
 @dataclass(frozen=True)
@@ -258,8 +262,17 @@ class Pipeline:
                 if claim is not None:
                     claims.append(claim)
             n_sentences += 1
+        if claims and claims[0].sentence == 0 and not claims[0].statement and _stands_alone(text, claims[0].end):
+            claims[0] = replace(claims[0], title=True)
         n_words = sum(1 for alpha, num in zip(parse.alpha, parse.num) if alpha or num)
         return ParsedEssay(text, tuple(claims), n_words, n_sentences)
+
+
+def _stands_alone(text: str, end: int) -> bool:
+    """Whether the line ending at ``end`` ends there, with more of the essay below it."""
+    rest = text[end:]
+    line_end = rest.find("\n")
+    return line_end >= 0 and not rest[:line_end].strip(" \t\r.:?!-") and bool(rest[line_end:].strip())
 
 
 def _list_marker(parse: _Parse, tokens: range) -> bool:
@@ -538,6 +551,12 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
             # "They could split Poland and not fight each other": the "not" is the second verb's
             # alone, and the first is said outright.
             heads.add(i)
+        elif (dep[i] == "xcomp" and _infinitive(parse, i) and _own_not(parse, i) and not _own_not(parse, head[i])
+              and _after_and(parse, min(c for c in parse.children[i] if dep[c] == "neg"), first)):
+            # "They agreed to split Poland and not to attack each other": the parser hangs the
+            # second infinitive on the first; after its "and", it is coordinated, and its "not"
+            # is its own.
+            heads.add(i)
     owner: dict[int, int] = {h: h for h in heads}
     for i in tokens:
         # Walk up to the nearest clause head, then record the answer for the whole path, so the
@@ -677,6 +696,14 @@ def _own_not(parse: _Parse, verb: int) -> bool:
 def _without(parse: _Parse, verb: int) -> bool:
     """'could not recover without German machinery': a double negative, which says the need."""
     return any(parse.lower[c] == "without" and parse.dep[c] == "prep" for c in parse.children[verb])
+
+
+def _after_and(parse: _Parse, i: int, first: int) -> bool:
+    """The word before ``i`` (a comma aside) is "and" or "or"."""
+    j = i - 1
+    while j >= first and (parse.punct[j] or parse.space[j]):
+        j -= 1
+    return j >= first and parse.lower[j] in {"and", "or"}
 
 
 def _infinitive(parse: _Parse, i: int) -> bool:
