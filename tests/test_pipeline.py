@@ -181,6 +181,17 @@ def test_a_list_of_keywords_is_a_listing(pipeline, text, listing):
     assert claim.statement  # each has a verb: fragments are another matter
 
 
+@pytest.mark.parametrize("text, negated", [
+    ("We have nothing to lose but our isolation.", [False]),
+    ("There was nothing but air in the sponge!", [False]),
+    # A "but" after a comma opens another clause; "nothing" alone still denies.
+    ("It had nothing to do with the army, but with trade.", [True]),
+    ("Germany got nothing from it.", [True]),
+])
+def test_nothing_but_says_all_there_is(pipeline, text, negated):
+    assert [c.negated for c in pipeline.parse(text).claims] == negated
+
+
 def test_not_long_after_dates_a_claim_and_denies_nothing(pipeline):
     assert not any(c.negated for c in pipeline.parse("It was signed in 1922, not long after the civil war ended.").claims)
     assert pipeline.parse("The treaty did not last long.").claims[0].negated
@@ -414,6 +425,15 @@ def test_a_not_on_a_second_coordinated_verb_denies_that_verb_alone(pipeline):
     ("Reasons:\n1. isolation of both countries\n2) huge reparations", [False, True, False]),
     ("The peace - harsh and unjust - angered both of them", [True]),
     ("Isolation of both countries", [False]),
+    # The parser makes a list number a sentence of its own: the line after it is still its bullet.
+    ("Why Rapallo?\n3. Both isolated\n4. Secret training of German troops in Russia", [False, True, True]),
+    # A label and a colon open a note's line as a bullet does; a heading's colon ends its line.
+    ("Soviets: German machines and loans\nBoth: hostile to the Versailles order", [True, True]),
+    ("Economic (USSR): German machines and loans", [True]),
+    ("Reasons:\nisolation and fear of the west", [False, False]),
+    # A note's arrow stands for its verb.
+    ("Germany -> secret rearmament in USSR\nboth -> outcasts", [True, False]),
+    ("Germany \u2192 secret rearmament in USSR", [True]),
 ])
 def test_a_bullet_of_four_words_or_more_says_something_without_a_verb(pipeline, text, statements):
     assert [c.statement for c in pipeline.parse(text).claims] == statements

@@ -603,6 +603,14 @@ CASES = [
  ("K7", True, "Germany could also use Soviet land to train pilots secretly."),
  ("K7", True, "germany also got to make weapons in russia were nobody could see."),
  ("M2", True, "They agreed to split Poland between them and not to attack each other."),
+ ("K2", True, "Lenin's Russia had few friends in 1922. Germany was in a similar position after losing the war."),
+ ("K2", False, "Germany had a few friends in Russia."),
+ ("K2", True, "Russia and Germany became friends because England and France did not like them."),
+ ("K8", True, "Russia was afraid the capitalist countries would attack, so Germany was a good friend for Russia."),
+ ("K2", True, ("\"We have nothing to lose but our isolation,\" a German diplomat might have said in April 1922."
+               " The Allies treated both Germany and Soviet Russia as defeated or dangerous nations.")),
+ ("K7", True, "Rapallo 1922\nGermany -> secret rearmament in USSR"),
+ ("K9", True, "Why Rapallo?\n5. Russia wanted German machines.\n6. Both hostile to Versailles order."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
 ]
@@ -714,7 +722,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1080
+    assert len(sample) == len(rows) == 1096
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -713,11 +713,20 @@ def _infinitive(parse: _Parse, i: int) -> bool:
 def _negates(parse: _Parse, i: int) -> bool:
     lower = parse.lower[i]
     if lower == "nothing":  # "it had nothing to do with the army"
-        return True
+        # "nothing but air", "nothing to lose but our isolation": all there is, said outright.
+        return not any(parse.lower[j] in {"but", "except"} for j in _clause_ahead(parse, i, _NOTHING_BUT_REACH))
     if lower not in NEGATORS:
         return False
     return (i + 1 >= len(parse.lower) or parse.lower[i + 1] not in _NOT_A_DENIAL_AFTER) and (
         tuple(parse.lower[i + 1:i + 3]) not in _NOT_A_DENIAL_PAIRS)
+
+
+def _clause_ahead(parse: _Parse, i: int, reach: int) -> range:
+    """The next ``reach`` tokens after ``i``, up to the first punctuation mark."""
+    end = i + 1
+    while end < min(i + 1 + reach, len(parse.lower)) and not parse.punct[end]:
+        end += 1
+    return range(i + 1, end)
 
 
 def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, paragraph: int, negated: bool,
@@ -748,8 +757,9 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                          or _verb_tagged_as_noun(parse, i) for i in tokens)
                      or (slips is not None and slips.in_claim(parse, tokens))
                      # A bullet says in a phrase what a sentence would ("- secret training of German
-                     # soldiers in Russia"); a bullet of a word or three is a keyword.
-                     or (bullet and sum(parse.alpha[i] for i in words) >= _BULLET_WORDS))
+                     # soldiers in Russia"), as does a note's arrow; a bullet of a word or three is a
+                     # keyword.
+                     or ((bullet or _arrow(parse, tokens)) and sum(parse.alpha[i] for i in words) >= _BULLET_WORDS))
     denied = denied or _contests_itself(parse, tokens)
     return Claim(text=text[start:end], start=start, end=end, sentence=sentence,
                  paragraph=paragraph, words=tuple(parse.lower[i] for i in words), lemmas=lemmas,
@@ -1044,6 +1054,11 @@ _RUN_WORDS = 10
 _BULLETS = {"-", "*", "•", "–", "·", "+"}
 _SENTENCE_ENDS = {".", "!", "?"}
 _BULLET_WORDS = 4
+#: How far after "nothing" a "but" makes it "all there is" ("nothing to lose but").
+_NOTHING_BUT_REACH = 4
+#: The most tokens a note's label takes before its colon ("Economic (USSR):").
+_LABEL_TOKENS = 4
+_ARROWS = {"→", "⇒", "-->"}
 
 
 #: Words that number a point in prose as a list number does in notes: "Third, Soviet Russia's
@@ -1058,14 +1073,32 @@ def _enumerated(parse: _Parse, i: int) -> bool:
 
 
 def _bullet(text: str, parse: _Parse, i: int) -> bool:
-    """The token opens its line as a bullet mark or a list number ("1.", "b)")."""
+    """The token opens its line as a bullet mark or a list number ("1.", "b)"), or follows a list
+    number the parser made a sentence of its own ("4." then "Secret training of ...")."""
+    line = text[text.rfind("\n", 0, parse.idx[i]) + 1:parse.idx[i]].strip(" \t")
+    if line:
+        return line[-1] in ".)" and _numbering(line[:-1].lower())
     numbered = _numbering(parse.lower[i]) and i + 1 < len(parse.text) and parse.text[i + 1] in {".", ")"}
-    if not (parse.text[i] in _BULLETS or numbered):
-        return False
-    before = parse.idx[i] - 1
-    while before >= 0 and text[before] in " \t":
-        before -= 1
-    return before < 0 or text[before] == "\n"
+    return parse.text[i] in _BULLETS or numbered or _labelled(parse, i)
+
+
+def _labelled(parse: _Parse, i: int) -> bool:
+    """A note's line opens with a label of a word or a few and a colon, and goes on after it
+    ("Soviets: German machines and loans"): the label marks it as a bullet would."""
+    for j in range(i, min(i + _LABEL_TOKENS + 1, len(parse.text))):
+        if parse.text[j].endswith(":"):
+            after = j + 1
+            return j > i and after < len(parse.text) and "\n" not in parse.text[after] and not parse.space[after]
+        if "\n" in parse.text[j]:
+            return False
+    return False
+
+
+def _arrow(parse: _Parse, tokens: list[int]) -> bool:
+    """A note's arrow between words ("Germany -> secret rearmament in USSR") stands for its verb."""
+    return any(parse.text[i] in _ARROWS or (parse.text[i] in {"-", "="} and i + 1 < len(parse.text)
+                                             and parse.text[i + 1] == ">" and not parse.space[i])
+               for i in tokens[1:-1])
 
 
 def _keyword_list(parse: _Parse, tokens: list[int]) -> bool:
