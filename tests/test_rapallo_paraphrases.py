@@ -605,6 +605,12 @@ CASES = [
  ("M2", True, "They agreed to split Poland between them and not to attack each other."),
  ("K2", True, "Lenin's Russia had few friends in 1922. Germany was in a similar position after losing the war."),
  ("K2", False, "Germany had a few friends in Russia."),
+ ("K2", False, "After the war both had lost land to Poland, which neither country accepted."),
+ ("K2", True, "You need friends, and the only other country treated as badly as yours is Germany."),
+ ("K1", True, "Soviet Union have revolution. In 1922 both country sign Rapallo treaty."),
+ ("K3", True, "Germany lose war and pay much money."),
+ ("K9", True, "For both, the treaty was a way of chipping away at the Versailles system."),
+ ("K7", True, "Rapallo 1922\nsecret army deal -> Germany avoids Versailles limits"),
  ("K2", True, "Russia and Germany became friends because England and France did not like them."),
  ("K8", True, "Russia was afraid the capitalist countries would attack, so Germany was a good friend for Russia."),
  ("K2", True, ("\"We have nothing to lose but our isolation,\" a German diplomat might have said in April 1922."
@@ -722,7 +728,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1096
+    assert len(sample) == len(rows) == 1104
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
