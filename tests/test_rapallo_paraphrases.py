@@ -606,6 +606,8 @@ CASES = [
  ("K2", True, "Lenin's Russia had few friends in 1922. Germany was in a similar position after losing the war."),
  ("K2", False, "Germany had a few friends in Russia."),
  ("K2", False, "After the war both had lost land to Poland, which neither country accepted."),
+ ("M1", False, "The treaty was not about sharing out Poland, which is what happened in 1939."),
+ ("M1", True, "Rapallo happened in 1939."),
  ("K2", True, "You need friends, and the only other country treated as badly as yours is Germany."),
  ("K1", True, "Soviet Union have revolution. In 1922 both country sign Rapallo treaty."),
  ("K3", True, "Germany lose war and pay much money."),
@@ -728,7 +730,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1104
+    assert len(sample) == len(rows) == 1112
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
