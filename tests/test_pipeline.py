@@ -408,6 +408,12 @@ def test_a_denial_reaches_no_further_than_a_semicolon_after_it(pipeline):
     assert claim.negated and not claim.denied
 
 
+def test_a_nothing_on_a_second_coordinated_verb_denies_that_verb_alone(pipeline):
+    essay = pipeline.parse("It was signed in 1922 at the Genoa conference and had nothing to do with Hitler.")
+    assert [(c.text, c.negated) for c in essay.claims] == [("It was signed in 1922 at the Genoa conference", False),
+                                                          ("had nothing to do with Hitler", True)]
+
+
 def test_a_not_on_a_second_coordinated_verb_denies_that_verb_alone(pipeline):
     essay = pipeline.parse("They could split Poland and not fight each other.")
     assert [(c.text, c.negated) for c in essay.claims] == [("They could split Poland", False),
@@ -434,6 +440,7 @@ def test_a_not_on_a_second_coordinated_verb_denies_that_verb_alone(pipeline):
     # A note's arrow stands for its verb.
     ("Germany -> secret rearmament in USSR\nboth -> outcasts", [True, False]),
     ("Germany \u2192 secret rearmament in USSR", [True]),
+    ("Germany - > secret rearmament in USSR", [False]),  # a dash and a stray ">" are no arrow
 ])
 def test_a_bullet_of_four_words_or_more_says_something_without_a_verb(pipeline, text, statements):
     assert [c.statement for c in pipeline.parse(text).claims] == statements

@@ -547,7 +547,7 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
             # the bare verb after "did"; the coordinated past tense is said outright.
             heads.add(i)
         elif (dep[i] == "conj" and parse.pos[i] in _VERB_POS and parse.pos[head[i]] in _VERB_POS
-              and _own_not(parse, i) and not _own_not(parse, head[i])):
+              and (_own_not(parse, i) or _own_nothing(parse, i)) and not _own_not(parse, head[i])):
             # "They could split Poland and not fight each other": the "not" is the second verb's
             # alone, and the first is said outright.
             heads.add(i)
@@ -691,6 +691,11 @@ def _neither_nor(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tupl
 def _own_not(parse: _Parse, verb: int) -> bool:
     """The verb carries a "not" of its own (not one on a verb above it)."""
     return any(parse.dep[c] == "neg" for c in parse.children[verb])
+
+
+def _own_nothing(parse: _Parse, verb: int) -> bool:
+    """The verb's object is a denying "nothing" ("... and had nothing to do with Hitler")."""
+    return any(parse.lower[c] == "nothing" and _negates(parse, c) for c in parse.children[verb])
 
 
 def _without(parse: _Parse, verb: int) -> bool:
@@ -1058,7 +1063,10 @@ _BULLET_WORDS = 4
 _NOTHING_BUT_REACH = 4
 #: The most tokens a note's label takes before its colon ("Economic (USSR):").
 _LABEL_TOKENS = 4
-_ARROWS = {"→", "⇒", "-->"}
+#: Arrows the tokenizer keeps whole, and the shafts it splits from their ">" ("->", "=>"). Not
+#: "--" ("-->"): SAF training answers use it, so reading it would refit the drafting settings.
+_ARROWS = {"→", "⇒"}
+_ARROW_SHAFTS = {"-", "="}
 
 
 #: Words that number a point in prose as a list number does in notes: "Third, Soviet Russia's
@@ -1096,8 +1104,8 @@ def _labelled(parse: _Parse, i: int) -> bool:
 
 def _arrow(parse: _Parse, tokens: list[int]) -> bool:
     """A note's arrow between words ("Germany -> secret rearmament in USSR") stands for its verb."""
-    return any(parse.text[i] in _ARROWS or (parse.text[i] in {"-", "="} and i + 1 < len(parse.text)
-                                             and parse.text[i + 1] == ">" and not parse.space[i])
+    return any(parse.text[i] in _ARROWS or (parse.text[i] in _ARROW_SHAFTS and parse.text[i + 1] == ">"
+                                             and parse.idx[i + 1] == parse.idx[i] + len(parse.text[i]))
                for i in tokens[1:-1])
 
 
