@@ -548,8 +548,9 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
             heads.add(i)
         elif (dep[i] == "conj" and parse.pos[i] in _VERB_POS and parse.pos[head[i]] in _VERB_POS
               and (_own_not(parse, i) or _own_nothing(parse, i)) and not _own_not(parse, head[i])):
-            # "They could split Poland and not fight each other": the "not" is the second verb's
-            # alone, and the first is said outright.
+            # "They could split Poland and not fight each other", "... and had nothing to do with
+            # Hitler": the "not" or "nothing" is the second verb's alone, and the first is said
+            # outright.
             heads.add(i)
         elif (dep[i] == "xcomp" and _infinitive(parse, i) and _own_not(parse, i) and not _own_not(parse, head[i])
               and _after_and(parse, min(c for c in parse.children[i] if dep[c] == "neg"), first)):
