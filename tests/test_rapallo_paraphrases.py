@@ -614,6 +614,7 @@ CASES = [
  ("K3", True, "Germany, bled by reparations and fearful of a deal between Moscow and the Allies, signed."),
  ("K1", True, "It was signed in 1922 at the Genoa conference and had nothing to do with Hitler."),
  ("K2", True, "Germany was struggling, and like Soviet Russia it had been left out of the League of Nations."),
+ ("K3", True, "Germany's economy was buckling under reparations and the loss of its industrial regions."),
  ("K2", True, "You need friends, and the only other country treated as badly as yours is Germany."),
  ("K1", True, "Soviet Union have revolution. In 1922 both country sign Rapallo treaty."),
  ("K3", True, "Germany lose war and pay much money."),
@@ -736,7 +737,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1136
+    assert len(sample) == len(rows) == 1144
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
