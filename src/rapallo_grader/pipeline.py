@@ -706,10 +706,8 @@ def _without(parse: _Parse, verb: int) -> bool:
 
 def _after_and(parse: _Parse, i: int, first: int) -> bool:
     """The word before ``i`` (a comma aside) is "and" or "or"."""
-    j = i - 1
-    while j >= first and (parse.punct[j] or parse.space[j]):
-        j -= 1
-    return j >= first and parse.lower[j] in {"and", "or"}
+    before = _first_word(parse, range(i - 1, first - 1, -1))
+    return before is not None and parse.lower[before] in {"and", "or"}
 
 
 def _infinitive(parse: _Parse, i: int) -> bool:
@@ -1097,7 +1095,7 @@ def _labelled(parse: _Parse, i: int) -> bool:
     for j in range(i, min(i + _LABEL_TOKENS + 1, len(parse.text))):
         if parse.text[j].endswith(":"):
             after = j + 1
-            return j > i and after < len(parse.text) and "\n" not in parse.text[after] and not parse.space[after]
+            return j > i and after < len(parse.text) and not parse.space[after]
         if "\n" in parse.text[j]:
             return False
     return False
