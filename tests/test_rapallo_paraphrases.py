@@ -628,6 +628,10 @@ CASES = [
  ("K9", True, "Why Rapallo?\n5. Russia wanted German machines.\n6. Both hostile to Versailles order."),
  ("K8", False, ("Stalin did not trust the West. The British and French had not stood up to Hitler at Munich, so"
                 " Stalin thought they would leave him to face Germany alone.")),
+ ("K6", True, "Germany gave machines to Russia in return for grain."),
+ ("K5", True, "Germany gave machines to Russia in return for grain."),
+ ("K2", True, "The treaty broke the diplomatic blockade around both countries."),
+ ("K6", True, "They hoped for German machinery to repair an economy ruined by civil war."),
 ]
 
 
@@ -737,7 +741,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1144
+    assert len(sample) == len(rows) == 1152
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
