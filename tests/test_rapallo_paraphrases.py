@@ -632,6 +632,9 @@ CASES = [
  ("K5", True, "Germany gave machines to Russia in return for grain."),
  ("K2", True, "The treaty broke the diplomatic blockade around both countries."),
  ("K6", True, "They hoped for German machinery to repair an economy ruined by civil war."),
+ ("K8", True, "Lenin hoped Germany would keep Britain and France from standing together against Russia."),
+ ("K9", True, "Germany and Russia had both lost land after the war and wanted it back."),
+ ("K2", True, "The other countries did not want to talk to them, so the two signed."),
 ]
 
 
@@ -741,7 +744,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1152
+    assert len(sample) == len(rows) == 1160
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
