@@ -96,6 +96,8 @@ def test_a_slip_in_a_word_pair_is_a_slip_in_its_words_and_no_word_with_a_prefix_
     ("reparation*", "Germany was crushed by reparashions.", True),  # "reparashio" is no slip, "reparashion" is
     ("reparation*", "Germany was crushed by reparations.", True),
     ("resent*", "The treaty was presented at Genoa.", False),  # in a short stem it makes another word
+    ("outsider*", "The Red Army was beaten outside the city.", False),  # "outside " is cut from a word pair
+    ("outsider*", "Both were outsidors.", True),
 ])
 def test_a_slip_that_adds_a_letter_inside_a_long_stem_is_forgiven(tmp_path, term, text, expected):
     assert ("P1" in awarded(_one_term_grader(tmp_path, term).grade(text))) is expected

@@ -635,6 +635,8 @@ CASES = [
  ("K8", True, "Lenin hoped Germany would keep Britain and France from standing together against Russia."),
  ("K9", True, "Germany and Russia had both lost land after the war and wanted it back."),
  ("K2", True, "The other countries did not want to talk to them, so the two signed."),
+ ("K2", True, "The peace of 1919 had left both Berlin and Moscow outside the European order."),
+ ("K2", True, "Germany and Soviet Russia both stood outside the system the victors had built."),
 ]
 
 
@@ -744,7 +746,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1160
+    assert len(sample) == len(rows) == 1168
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

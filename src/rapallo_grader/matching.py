@@ -164,20 +164,28 @@ class _Vocabulary:
             out[:, self._exact] = (score == 100) | slips
         for length, columns in self._stems_by_length:
             stems = [self.words[i][:-1] for i in columns]
-            heads = [f[:length] for f in forms]
-            score = process.cdist(heads, stems, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
+            one_word = np.array([" " not in s for s in stems])[None, :]
+
+            def head_scores(cut: int) -> np.ndarray:
+                # A one-word stem is compared with one word: cut from a word pair, "outside the"
+                # is "outside " and slips to "outsider*".
+                heads = [f[:cut] for f in forms]
+                score = process.cdist(heads, stems, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
+                spaced = np.array([" " in h for h in heads])[:, None]
+                return np.where(spaced & one_word, 0, score)
+
+            score = head_scores(length)
             if length > _MIN_FUZZY_LENGTH:
                 # A slip that adds a letter inside a stem pushes the stem's end one letter on:
                 # "reparashions" is "reparation*" misspelt, though its first ten letters are not.
                 # Not in shorter stems, where it makes other words ("present" from "resent*").
-                score = np.maximum(score, process.cdist([f[:length + 1] for f in forms], stems,
-                                                        scorer=fuzz.ratio, dtype=np.uint8, workers=1))
+                score = np.maximum(score, head_scores(length + 1))
             long_enough = np.array([len(f) >= length for f in forms])[:, None]
             fuzzy_ok = np.array([_forgiving(s) for s in stems], dtype=bool)[None, :]
             slips = (score < 100) & (score >= self.spelling) & fuzzy_ok
             for row, column in zip(*np.nonzero(slips)):
                 if " " in stems[column]:  # "war reparation" is no slip for "pay reparation*"
-                    slips[row, column] = _pair_words_close(heads[row], stems[column])
+                    slips[row, column] = _pair_words_close(forms[row][:length], stems[column])
             out[:, columns] = long_enough & ((score == 100) | slips)
         for i, pattern in self._pairs.items():
             out[:, i] = [pattern.fullmatch(f) is not None for f in forms]
