@@ -93,6 +93,18 @@ def test_a_slip_in_a_word_pair_is_a_slip_in_its_words_and_no_word_with_a_prefix_
 
 
 @pytest.mark.parametrize("term, text, expected", [
+    ("would never join* britain", "Russia would never join Britian.", True),  # a slip in a pair with a stem inside
+    ("would never join* britain", "Russia would never join Britons.", False),
+    ("isolat* because", "Russia was isolated because it was communist.", True),  # the parser splits at "because"
+    ("isolat* because", "Russia was isolatd becuase it was comunist.", True),  # and there ends a sentence
+    ("isolat* because", "Russia was isolated, because it was communist.", False),  # not across a comma
+    ("isolat* because", "Russia was isolated.\nBecause it was communist, nobody came.", False),  # nor a line
+])
+def test_a_term_pair_is_found_across_a_clause_split_and_with_a_slip_in_a_word(tmp_path, term, text, expected):
+    assert ("P1" in awarded(_one_term_grader(tmp_path, term).grade(text))) is expected
+
+
+@pytest.mark.parametrize("term, text, expected", [
     ("reparation*", "Germany was crushed by reparashions.", True),  # "reparashio" is no slip, "reparashion" is
     ("reparation*", "Germany was crushed by reparations.", True),
     ("resent*", "The treaty was presented at Genoa.", False),  # in a short stem it makes another word

@@ -122,6 +122,11 @@ class _Vocabulary:
         # A word pair with a stem before its end ("refus* to") is matched word by word; a single
         # stem, or a pair whose only stem ends it ("to recogni*"), is a prefix of the whole form.
         self._pairs = {i: _pair_pattern(w) for i, w in enumerate(self.words) if "*" in w[:-1]}
+        # Forms that may be a slip for a pair: as many words, each with the pair word's first
+        # letter (a slip keeps it), which spares comparing every form with every pair.
+        self._pairs_by_initials: dict[tuple[str, ...], list[int]] = {}
+        for i in self._pairs:
+            self._pairs_by_initials.setdefault(tuple(w[:1] for w in self.words[i].split(" ")), []).append(i)
         self._exact = [i for i, w in enumerate(self.words) if not w.endswith("*") and i not in self._pairs]
         self._stems = [i for i, w in enumerate(self.words) if w.endswith("*") and i not in self._pairs]
         self._exact_text = [self.words[i] for i in self._exact]
@@ -189,6 +194,9 @@ class _Vocabulary:
             out[:, columns] = long_enough & ((score == 100) | slips)
         for i, pattern in self._pairs.items():
             out[:, i] = [pattern.fullmatch(f) is not None for f in forms]
+        for row, form in enumerate(forms):
+            for i in self._pairs_by_initials.get(tuple(w[:1] for w in form.split(" ")), ()):
+                out[row, i] = out[row, i] or _stemmed_pair_slip(form, self.words[i], self.spelling)
         return out
 
 
@@ -203,6 +211,22 @@ def _pair_words_close(form: str, term: str) -> bool:
                    # own: "cheated by the" is no slip for "hated by the".
                    and (len(words) < 3 or len(b) >= _MIN_FUZZY_LENGTH))
         for a, b in zip(words, term_words))
+
+
+def _stemmed_pair_slip(form: str, pair: str, spelling: float) -> bool:
+    """A slip in a word pair with a stem inside ("isolat* because"), word by word: "isolatd
+    becuase". Each word is the term's, or a slip for it long enough to be one: "becuase" is one
+    for "because", and a stem's head, cut to the stem's length, for the stem."""
+    for word, term in zip(form.split(" "), pair.split(" ")):
+        if term.endswith("*"):
+            stem = term[:-1]
+            if not (word.startswith(stem) or (len(stem) >= _MIN_FUZZY_LENGTH and len(word) >= len(stem)
+                                               and fuzz.ratio(word[:len(stem)], stem) >= spelling)):
+                return False
+        elif word != term and not (len(term) >= _MIN_FUZZY_LENGTH and fuzz.ratio(word, term) >= spelling
+                                   and not (word.endswith(term) or term.endswith(word))):
+            return False
+    return True
 
 
 def _pair_pattern(pair: str) -> re.Pattern[str]:
@@ -689,22 +713,48 @@ class Matcher:
         """claims x vocabulary: the term words each claim uses (in its words, lemmas or their pairs),
         with the party its opening "they" stands for."""
         texts = []
-        for claim in essay.claims:
+        joins: list[list[str]] = []
+        for k, claim in enumerate(essay.claims):
             meant = self._read_as_meant and claim.reading[0]
             words, lemmas = claim.reading if meant else (claim.words, claim.lemmas)
             texts.append((words + claim.referent, lemmas + claim.referent))
-        return self._vocabulary(texts)
+            joins.append(self._joins(essay, k) if self._read_as_meant else [])
+        return self._vocabulary(texts, joins)
 
-    def _vocabulary(self, texts: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> np.ndarray:
+    def _joins(self, essay: ParsedEssay, k: int) -> list[str]:
+        """A teacher's word pair across the split between a claim and the next, where the parser
+        cut one run of words in two: "Russia was isolated | because it was communist" says K4's
+        "isolat* because". The words either side of the cut, as said and as lemmas."""
+        claims = essay.claims
+        if k + 1 == len(claims):
+            return []
+        this, after = claims[k], claims[k + 1]
+        # Only words with nothing but spaces between: not across a comma or a line, which part
+        # what they say. (The parser may still have ended a sentence there, at a misspelt
+        # "becuase".)
+        if not this.words or not after.words or essay.text[this.end:after.start].strip(" "):
+            return []
+        joins = []
+        for before, later in ((this.words, after.words), (this.lemmas, after.lemmas)):
+            run = (*before[-2:], *later[:2])
+            cut = min(2, len(before))
+            joins += [" ".join(run[i:i + n]) for n in ((2, 3) if self._triples else (2,))
+                      for i in range(max(0, cut - n + 1), min(cut, len(run) - n + 1))]
+        return joins
+
+    def _vocabulary(self, texts: list[tuple[tuple[str, ...], tuple[str, ...]]],
+                    joins: list[list[str]] | None = None) -> np.ndarray:
         """texts x vocabulary for (words, lemmas) pairs, none of them empty (a claim has a word; a
-        want, its verb and wanter)."""
+        want, its verb and wanter); with any word runs that ``joins`` adds to each."""
         forms: list[str] = []
         starts: list[int] = []
-        for words, lemmas in texts:
+        for k, (words, lemmas) in enumerate(texts):
             starts.append(len(forms))
             forms += (*words, *lemmas, *_bigrams(words), *_bigrams(lemmas))
             if self._triples:
                 forms += (*_trigrams(words), *_trigrams(lemmas))
+            if joins:
+                forms += joins[k]
         rows = self._vocab.rows(forms)  # first: it may grow the table
         return np.logical_or.reduceat(self._vocab.table[rows], starts, axis=0)
 
