@@ -637,6 +637,8 @@ CASES = [
  ("K2", True, "The other countries did not want to talk to them, so the two signed."),
  ("K2", True, "The peace of 1919 had left both Berlin and Moscow outside the European order."),
  ("K2", True, "Germany and Soviet Russia both stood outside the system the victors had built."),
+ ("M4", True, "After years of fighting, the treaty made the peace official."),
+ ("M4", False, "It was a normal peace treaty between two states shut out of Europe."),
 ]
 
 
@@ -746,7 +748,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1168
+    assert len(sample) == len(rows) == 1176
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
