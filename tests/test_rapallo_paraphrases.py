@@ -639,6 +639,9 @@ CASES = [
  ("K2", True, "Germany and Soviet Russia both stood outside the system the victors had built."),
  ("M4", True, "After years of fighting, the treaty made the peace official."),
  ("M4", False, "It was a normal peace treaty between two states shut out of Europe."),
+ ("K4", True, "Russia was communist, so nobody would trade with it."),
+ ("K4", True, "Soviet Russia was shut out because of its communist ideas."),
+ ("M1", False, "Some say Rapallo divided Poland, but this happened in 1939."),
 ]
 
 
@@ -748,7 +751,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1176
+    assert len(sample) == len(rows) == 1184
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
