@@ -642,6 +642,11 @@ CASES = [
  ("K4", True, "Russia was communist, so nobody would trade with it."),
  ("K4", True, "Soviet Russia was shut out because of its communist ideas."),
  ("M1", False, "Some say Rapallo divided Poland, but this happened in 1939."),
+ ("K3", True, "Reparations were draining Germany of money."),
+ ("M4", False, "Rapallo is often confused with Locarno, where Germany made peace with the West."),
+ ("M3", True, "The treaty said Germany and Russia must help in war if somebody attack."),
+ ("K8", True, "Lenin feared a capitalist crusade, and Rapallo meant Germany would not join it."),
+ ("K6", True, "German engineers and credits were essential to the New Economic Policy."),
 ]
 
 
@@ -751,7 +756,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1184
+    assert len(sample) == len(rows) == 1192
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
