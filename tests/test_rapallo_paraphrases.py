@@ -647,6 +647,8 @@ CASES = [
  ("M3", True, "The treaty said Germany and Russia must help in war if somebody attack."),
  ("K8", True, "Lenin feared a capitalist crusade, and Rapallo meant Germany would not join it."),
  ("K6", True, "German engineers and credits were essential to the New Economic Policy."),
+ ("K7", True, "Germany wanted to get round Versailles by bilding weapens in Russia."),
+ ("K5", False, "For the Soviets, splitting Germany from the West was worth more than any trade deal."),
 ]
 
 
@@ -756,7 +758,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1192
+    assert len(sample) == len(rows) == 1200
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
