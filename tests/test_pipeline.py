@@ -527,6 +527,16 @@ def test_a_verb_the_tagger_took_for_a_noun_still_makes_a_statement(pipeline, tex
 
 
 @pytest.mark.parametrize("text, statement", [
+    ("England and France not like Russia.", True),  # a learner's "like", tagged a preposition
+    ("Other country not like Russia because communism.", True),
+    ("Like Germany, Russia.", False),  # a preposition, with no subject
+    ("A country like Russia", False),
+])
+def test_a_learners_like_with_a_subject_makes_a_statement(pipeline, text, statement):
+    assert pipeline.parse(text).claims[0].statement is statement
+
+
+@pytest.mark.parametrize("text, statement", [
     ("russia wantid german machins.", True),  # one letter from "wanted"
     ("In 1922 after the frist world war germany and russia signd the tready of rapallo.", True),
     ("the tready of rapallo", False),  # one letter from "treaty" and "tread": not from a past form

@@ -649,6 +649,7 @@ CASES = [
  ("K6", True, "German engineers and credits were essential to the New Economic Policy."),
  ("K7", True, "Germany wanted to get round Versailles by bilding weapens in Russia."),
  ("K5", False, "For the Soviets, splitting Germany from the West was worth more than any trade deal."),
+ ("K4", True, "Russia have communism and Germany lose the war, so England and France not like both."),
 ]
 
 

@@ -758,7 +758,7 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
         statement = len(words) >= 4
     else:
         statement = (any((pos[i] in _VERB_POS and parse.dep[i] not in _NOUN_DEPS) or _predicative_adjective(parse, i)
-                         or _verb_tagged_as_noun(parse, i) for i in tokens)
+                         or _verb_tagged_as_noun(parse, i) or _like_as_verb(parse, i) for i in tokens)
                      or (slips is not None and slips.in_claim(parse, tokens))
                      # A bullet says in a phrase what a sentence would ("- secret training of German
                      # soldiers in Russia"), as does a note's arrow; a bullet of a word or three is a
@@ -1162,6 +1162,15 @@ def _verb_tagged_as_noun(parse: _Parse, i: int) -> bool:
     noun_object = any(parse.dep[c] == "dobj" and parse.pos[c] in {"NOUN", "PROPN"} for c in after)
     clause = any(parse.dep[c] == "advcl" for c in after)
     return (bool(before & {"compound", "nsubj", "amod"}) and noun_object) or ("nsubj" in before and clause)
+
+
+def _like_as_verb(parse: _Parse, i: int) -> bool:
+    """'England and France not like both': a learner's "like" with no auxiliary, which the tagger
+    takes for a preposition, but which the parser makes the head of its clause, with a subject
+    before it. The verb, so the claim is a statement."""
+    return (parse.lower[i] == "like" and parse.pos[i] in {"ADP", "SCONJ"}
+            and parse.dep[i] in {"ROOT", "ccomp", "conj", "advcl"}
+            and any(parse.dep[c] == "nsubj" and c < i for c in parse.children[i]))
 
 
 def _predicative_adjective(parse: _Parse, i: int) -> bool:
