@@ -650,6 +650,9 @@ CASES = [
  ("K7", True, "Germany wanted to get round Versailles by bilding weapens in Russia."),
  ("K5", False, "For the Soviets, splitting Germany from the West was worth more than any trade deal."),
  ("K4", True, "Russia have communism and Germany lose the war, so England and France not like both."),
+ ("K6", True, "Russia was poor and needed German factories."),
+ ("K6", True, "The Soviets wanted macheens from Germany."),
+ ("M1", False, "Stalin wanted the treaty because Russia was weak."),
 ]
 
 
@@ -759,7 +762,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1200
+    assert len(sample) == len(rows) == 1208
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
