@@ -169,22 +169,12 @@ class _Vocabulary:
             out[:, self._exact] = (score == 100) | slips
         for length, columns in self._stems_by_length:
             stems = [self.words[i][:-1] for i in columns]
-            one_word = np.array([" " not in s for s in stems])[None, :]
-
-            def head_scores(cut: int) -> np.ndarray:
-                # A one-word stem is compared with one word: cut from a word pair, "outside the"
-                # is "outside " and slips to "outsider*".
-                heads = [f[:cut] for f in forms]
-                score = process.cdist(heads, stems, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
-                spaced = np.array([" " in h for h in heads])[:, None]
-                return np.where(spaced & one_word, 0, score)
-
-            score = head_scores(length)
+            score = _head_scores(forms, stems, length)
             if length > _MIN_FUZZY_LENGTH:
                 # A slip that adds a letter inside a stem pushes the stem's end one letter on:
                 # "reparashions" is "reparation*" misspelt, though its first ten letters are not.
                 # Not in shorter stems, where it makes other words ("present" from "resent*").
-                score = np.maximum(score, head_scores(length + 1))
+                score = np.maximum(score, _head_scores(forms, stems, length + 1))
             long_enough = np.array([len(f) >= length for f in forms])[:, None]
             fuzzy_ok = np.array([_forgiving(s) for s in stems], dtype=bool)[None, :]
             slips = (score < 100) & (score >= self.spelling) & fuzzy_ok
@@ -198,6 +188,17 @@ class _Vocabulary:
             for i in self._pairs_by_initials.get(tuple(w[:1] for w in form.split(" ")), ()):
                 out[row, i] = out[row, i] or _stemmed_pair_slip(form, self.words[i], self.spelling)
         return out
+
+
+def _head_scores(forms: list[str], stems: list[str], cut: int) -> np.ndarray:
+    """forms x stems, 0-100: each form cut to ``cut`` letters against each stem. A one-word stem
+    is compared with one word only: cut from a word pair, "outside the" is "outside " and would
+    slip to "outsider*"."""
+    heads = [f[:cut] for f in forms]
+    score = process.cdist(heads, stems, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
+    spaced = np.array([" " in h for h in heads])[:, None]
+    one_word = np.array([" " not in s for s in stems])[None, :]
+    return np.where(spaced & one_word, 0, score)
 
 
 def _pair_words_close(form: str, term: str) -> bool:
@@ -732,7 +733,8 @@ class Matcher:
         # Only words with nothing but spaces between: not across a comma or a line, which part
         # what they say. (The parser may still have ended a sentence there, at a misspelt
         # "becuase".)
-        if not this.words or not after.words or essay.text[this.end:after.start].strip(" "):
+        if (not this.words or not after.words or after.start < this.end
+                or essay.text[this.end:after.start].strip(" ")):
             return []
         joins = []
         for before, later in ((this.words, after.words), (this.lemmas, after.lemmas)):
