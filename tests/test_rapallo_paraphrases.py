@@ -653,6 +653,12 @@ CASES = [
  ("K6", True, "Russia was poor and needed German factories."),
  ("K6", True, "The Soviets wanted macheens from Germany."),
  ("M1", False, "Stalin wanted the treaty because Russia was weak."),
+ ("K1", True, "Germany had been defeated in the war. In 1922 it signed at Rapallo."),
+ ("K2", True, "Both countrys were lonley."),
+ ("K8", True, "The Soviets made sure Germany never joined Britain and France against them."),
+ ("K7", True, "Germany make secret army in Russia because Versailles."),
+ ("K9", False, "Both saw in the other a way of regaining room to manoeuvre against the Versailles system."),
+ ("K9", True, "Both hoped to regain the land they had lost at Versailles."),
 ]
 
 
@@ -762,7 +768,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1216
+    assert len(sample) == len(rows) == 1224
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
