@@ -659,6 +659,7 @@ CASES = [
  ("K7", True, "Germany make secret army in Russia because Versailles."),
  ("K9", False, "Both saw in the other a way of regaining room to manoeuvre against the Versailles system."),
  ("K9", True, "Both hoped to regain the land they had lost at Versailles."),
+ ("K7", True, "Military reasons: secret German training on Soviet soil."),
 ]
 
 
@@ -768,7 +769,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1224
+    assert len(sample) == len(rows) == 1232
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
