@@ -660,6 +660,8 @@ CASES = [
  ("K9", False, "Both saw in the other a way of regaining room to manoeuvre against the Versailles system."),
  ("K9", True, "Both hoped to regain the land they had lost at Versailles."),
  ("K7", True, "Military reasons: secret German training on Soviet soil."),
+ ("K8", True, "The capitalist powers could not combine against Soviet Russia once Germany was its friend."),
+ ("M1", False, "That bargain belonged to 1939, not to Rapallo."),
 ]
 
 
@@ -769,7 +771,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1232
+    assert len(sample) == len(rows) == 1240
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
