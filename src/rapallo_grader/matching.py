@@ -119,14 +119,17 @@ class _Vocabulary:
     def freeze(self) -> None:
         self._cache: dict[str, int] = {}  # form -> its row of answers in table
         self.table = np.zeros((1024, len(self.words)), dtype=bool)
-        # A word pair with a stem before its end ("refus* to") is matched word by word; a single
-        # stem, or a pair whose only stem ends it ("to recogni*"), is a prefix of the whole form.
-        self._pairs = {i: _pair_pattern(w) for i, w in enumerate(self.words) if "*" in w[:-1]}
-        # Forms that may be a slip for a pair: as many words, each with the pair word's first
-        # letter (a slip keeps it), which spares comparing every form with every pair.
+        # A word pair with a stem before its end ("refus* to") is matched word by word (and may
+        # have a slip in a word, _pair_match); a single stem, or a pair whose only stem ends it
+        # ("to recogni*"), is a prefix of the whole form. A form is compared only with the pairs
+        # whose words open with its words' letters (a slip keeps the first), or that have a bare
+        # "*", which any word fills.
+        self._pairs = [i for i, w in enumerate(self.words) if "*" in w[:-1]]
         self._pairs_by_initials: dict[tuple[str, ...], list[int]] = {}
+        self._open_pairs = [i for i in self._pairs if "*" in self.words[i].split(" ")]
         for i in self._pairs:
-            self._pairs_by_initials.setdefault(tuple(w[:1] for w in self.words[i].split(" ")), []).append(i)
+            if i not in self._open_pairs:
+                self._pairs_by_initials.setdefault(_initials(self.words[i]), []).append(i)
         self._exact = [i for i, w in enumerate(self.words) if not w.endswith("*") and i not in self._pairs]
         self._stems = [i for i, w in enumerate(self.words) if w.endswith("*") and i not in self._pairs]
         self._exact_text = [self.words[i] for i in self._exact]
@@ -182,11 +185,9 @@ class _Vocabulary:
                 if " " in stems[column]:  # "war reparation" is no slip for "pay reparation*"
                     slips[row, column] = _pair_words_close(forms[row][:length], stems[column])
             out[:, columns] = long_enough & ((score == 100) | slips)
-        for i, pattern in self._pairs.items():
-            out[:, i] = [pattern.fullmatch(f) is not None for f in forms]
         for row, form in enumerate(forms):
-            for i in self._pairs_by_initials.get(tuple(w[:1] for w in form.split(" ")), ()):
-                out[row, i] = out[row, i] or _stemmed_pair_slip(form, self.words[i], self.spelling)
+            for i in (*self._pairs_by_initials.get(_initials(form), ()), *self._open_pairs):
+                out[row, i] = _pair_match(form, self.words[i], self.spelling)
         return out
 
 
@@ -214,11 +215,18 @@ def _pair_words_close(form: str, term: str) -> bool:
         for a, b in zip(words, term_words))
 
 
-def _stemmed_pair_slip(form: str, pair: str, spelling: float) -> bool:
-    """A slip in a word pair with a stem inside ("isolat* because"), word by word: "isolatd
-    becuase". Each word is the term's, or a slip for it long enough to be one: "becuase" is one
-    for "because", and a stem's head, cut to the stem's length, for the stem."""
-    for word, term in zip(form.split(" "), pair.split(" ")):
+def _initials(text: str) -> tuple[str, ...]:
+    return tuple(w[:1] for w in text.split(" "))
+
+
+def _pair_match(form: str, pair: str, spelling: float) -> bool:
+    """A word pair with a stem inside ("isolat* because"), word by word: each word is the term's
+    (a stem's, with any ending), or a slip for it long enough to be one: "isolatd becuase"
+    ("becuase" for "because"; a stem's head, cut to the stem's length, for the stem)."""
+    words, terms = form.split(" "), pair.split(" ")
+    if len(words) != len(terms):
+        return False
+    for word, term in zip(words, terms):
         if term.endswith("*"):
             stem = term[:-1]
             if not (word.startswith(stem) or (len(stem) >= _MIN_FUZZY_LENGTH and len(word) >= len(stem)
@@ -228,12 +236,6 @@ def _stemmed_pair_slip(form: str, pair: str, spelling: float) -> bool:
                                    and not (word.endswith(term) or term.endswith(word))):
             return False
     return True
-
-
-def _pair_pattern(pair: str) -> re.Pattern[str]:
-    """A word pair with stems in it as a pattern: each ``stem*`` takes any ending."""
-    return re.compile(" ".join(re.escape(w[:-1]) + r"\S*" if w.endswith("*") else re.escape(w)
-                               for w in pair.split(" ")))
 
 
 class _CharGrams:
@@ -738,10 +740,9 @@ class Matcher:
             return []
         joins = []
         for before, later in ((this.words, after.words), (this.lemmas, after.lemmas)):
-            run = (*before[-2:], *later[:2])
-            cut = min(2, len(before))
-            joins += [" ".join(run[i:i + n]) for n in ((2, 3) if self._triples else (2,))
-                      for i in range(max(0, cut - n + 1), min(cut, len(run) - n + 1))]
+            joins += _bigrams((*before[-1:], *later[:1]))
+            if self._triples:
+                joins += _trigrams((*before[-2:], *later[:1])) + _trigrams((*before[-1:], *later[:2]))
         return joins
 
     def _vocabulary(self, texts: list[tuple[tuple[str, ...], tuple[str, ...]]],
@@ -750,13 +751,11 @@ class Matcher:
         want, its verb and wanter); with any word runs that ``joins`` adds to each."""
         forms: list[str] = []
         starts: list[int] = []
-        for k, (words, lemmas) in enumerate(texts):
+        for (words, lemmas), extra in zip(texts, joins or [[]] * len(texts)):
             starts.append(len(forms))
-            forms += (*words, *lemmas, *_bigrams(words), *_bigrams(lemmas))
+            forms += (*words, *lemmas, *_bigrams(words), *_bigrams(lemmas), *extra)
             if self._triples:
                 forms += (*_trigrams(words), *_trigrams(lemmas))
-            if joins:
-                forms += joins[k]
         rows = self._vocab.rows(forms)  # first: it may grow the table
         return np.logical_or.reduceat(self._vocab.table[rows], starts, axis=0)
 
