@@ -531,6 +531,11 @@ def test_a_verb_the_tagger_took_for_a_noun_still_makes_a_statement(pipeline, tex
     ("Other country not like Russia because communism.", True),
     ("Like Germany, Russia.", False),  # a preposition, with no subject
     ("A country like Russia", False),
+    # Hung on the clause's noun as its preposition, with nobody or a denial to say it is the verb.
+    ("Nobody in Europe like them.", True),
+    ("Both country not like Versailles treaty because it was unfair for them.", True),
+    ("Countries like Britain and France.", False),
+    ("Its not like a real alliance.", False),  # a pronoun and a denial: "it's not like"
 ])
 def test_a_learners_like_with_a_subject_makes_a_statement(pipeline, text, statement):
     assert pipeline.parse(text).claims[0].statement is statement

@@ -662,6 +662,9 @@ CASES = [
  ("K7", True, "Military reasons: secret German training on Soviet soil."),
  ("K8", True, "The capitalist powers could not combine against Soviet Russia once Germany was its friend."),
  ("M1", False, "That bargain belonged to 1939, not to Rapallo."),
+ ("K4", True, "Russia was alone, nobody like communist."),  # a learner's "like" as the verb
+ ("K2", True, "Nobody in Europe like Germany and Russia."),
+ ("K9", True, "Both country not like Versailles treaty because it was unfair."),
 ]
 
 

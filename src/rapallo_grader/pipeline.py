@@ -806,7 +806,7 @@ def _is_content(parse: _Parse, i: int, fallback: bool) -> bool:
         return True
     if pos in _FUNCTION_POS or parse.lemma[i] in {"be", "have", "do"}:
         return False
-    return pos != "ADP"
+    return pos != "ADP" or _like_as_verb(parse, i)
 
 
 def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
@@ -1164,13 +1164,26 @@ def _verb_tagged_as_noun(parse: _Parse, i: int) -> bool:
     return (bool(before & {"compound", "nsubj", "amod"}) and noun_object) or ("nsubj" in before and clause)
 
 
+#: Whom a learner's verbless "like" may follow as its subject ("Nobody in Europe like them").
+_INDEFINITE_PEOPLE = {"nobody", "noone", "everybody", "everyone", "somebody", "someone"}
+
+
 def _like_as_verb(parse: _Parse, i: int) -> bool:
     """'England and France not like both': a learner's "like" with no auxiliary, which the tagger
-    takes for a preposition, but which the parser makes the head of its clause, with a subject
-    before it. The verb, so the claim is a statement."""
-    return (parse.lower[i] == "like" and parse.pos[i] in {"ADP", "SCONJ"}
-            and parse.dep[i] in {"ROOT", "ccomp", "conj", "advcl"}
-            and any(parse.dep[c] == "nsubj" and c < i for c in parse.children[i]))
+    takes for a preposition. It is the verb (so the claim is a statement, and "like" one of its
+    words) where the parser makes it the head of its clause, with a subject before it; or where it
+    hangs it on the clause's noun, and that noun is "nobody" or kin, or the "like" is denied
+    ("Nobody in Europe like them", "Both country not like Versailles"; not "it's not like ...")."""
+    if parse.lower[i] != "like" or parse.pos[i] not in {"ADP", "SCONJ"}:
+        return False
+    if parse.dep[i] in {"ROOT", "ccomp", "conj", "advcl"}:
+        return any(parse.dep[c] == "nsubj" and c < i for c in parse.children[i])
+    head = parse.head[i]
+    if (parse.dep[i] != "prep" or head > i or parse.dep[head] not in {"ROOT", "conj"}
+            or not any(parse.dep[c] == "pobj" for c in parse.children[i])):
+        return False
+    denied = any(parse.dep[c] == "neg" and parse.lower[c] in {"not", "n't", "never"} for c in parse.children[i])
+    return (denied and parse.pos[head] in {"NOUN", "PROPN"}) or parse.lower[head] in _INDEFINITE_PEOPLE
 
 
 def _predicative_adjective(parse: _Parse, i: int) -> bool:
