@@ -386,6 +386,18 @@ def test_a_subject_neither_x_nor_y_reads_as_both_did_not(pipeline, text, reading
     assert " ".join(claim.reading[0]) == reading
 
 
+@pytest.mark.parametrize("text, readings", [
+    ("Germany sold machines and Russia sold grain.", ["germany sold russia machines", "russia sold germany grain"]),
+    ("Russia give oil, Germany give machine.", ["russia give germany oil", "germany give russia machine"]),
+    # A receiver named, one giver, or a third party: as said.
+    ("Germany sold machinery to Russia and Russia sold grain to Germany.", [""]),
+    ("Germany sold machines and bought grain.", [""]),
+    ("Germany sold machines and Russia sold grain to Britain.", ["", ""]),
+])
+def test_each_side_of_an_exchange_reads_as_giving_to_the_other(pipeline, text, readings):
+    assert [" ".join(c.reading[0]) for c in pipeline.parse(text).claims] == readings
+
+
 def test_a_bullet_is_one_sentence_unless_it_ends_one_itself(pipeline):
     # The parser would end a sentence after "wanted", leaving "German machines" a fragment.
     essay = pipeline.parse("- Russia: wanted German machines\n- trade")

@@ -665,6 +665,9 @@ CASES = [
  ("K4", True, "Russia was alone, nobody like communist."),  # a learner's "like" as the verb
  ("K2", True, "Nobody in Europe like Germany and Russia."),
  ("K9", True, "Both country not like Versailles treaty because it was unfair."),
+ ("K5", True, "Germany sold machines and Russia sold grain."),  # each side gives to the other
+ ("K6", True, "Russia give oil, Germany give machine."),
+ ("K5", False, "Germany sold machines and Russia sold grain to Britain."),
 ]
 
 

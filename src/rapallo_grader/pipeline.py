@@ -159,7 +159,8 @@ class Claim:
     referent: tuple[str, ...] = ()
     #: The claim's words and lemmas as it means them, where that differs from how it says them:
     #: "Neither Germany nor Russia accepted the borders" reads "both Germany and Russia not
-    #: accepted the borders". Empty otherwise.
+    #: accepted the borders"; "Germany sold machines and Russia sold grain", "Russia sold Germany
+    #: grain". Empty otherwise.
     reading: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     #: Negated by a denial of the sentence ("It is not true that ...", "..., but that is wrong")
     #: rather than by a "not" of its own: it says nothing, not a negative version of a point.
@@ -660,6 +661,12 @@ def _bare_under_not(parse: _Parse, verb: int) -> bool:
     return False
 
 
+def _reading(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The claim's words as it means them (``Claim.reading``), or empty where that is as said."""
+    read = _neither_nor(parse, words)
+    return read if read[0] else _exchange(parse, words)
+
+
 def _neither_nor(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A subject "neither X nor Y" says of both that they did not: read as "both X and Y", with
     "not" before the verb, or before what "be" joins ("neither ... was welcome"); with "have", as
@@ -687,6 +694,54 @@ def _neither_nor(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tupl
             read_words, read_lemmas = zip(*read)
             return read_words, read_lemmas
     return (), ()
+
+
+_JOINED_CLAUSES = {"conj", "ccomp", "advcl"}
+#: Verbs of giving, whose receiver an exchange leaves to its other side.
+_GIVING = {"give", "sell", "send", "supply", "export", "offer", "provide"}
+
+
+def _exchange(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An exchange, "Germany sold machines and Russia sold grain": each side gives to the other,
+    which neither clause names. Read with the receiver after the verb: "Russia sold Germany grain"."""
+    for verb in words:
+        receiver = _exchange_receiver(parse, verb)
+        if receiver:
+            read: list[tuple[str, str]] = []
+            for j in words:
+                read.append((parse.lower[j], parse.lemma[j] or parse.lower[j]))
+                if j == verb:
+                    read += [(parse.lower[w], parse.lemma[w] or parse.lower[w]) for w in receiver]
+            read_words, read_lemmas = zip(*read)
+            return read_words, read_lemmas
+    return (), ()
+
+
+def _exchange_receiver(parse: _Parse, verb: int) -> list[int]:
+    """The other side's words, where ``verb`` gives something to nobody named and a clause joined
+    to it has another party give something in turn."""
+    def giving(v: int) -> int | None:
+        """The giver, if ``v`` gives an object to nobody named."""
+        children = parse.children[v]
+        if (parse.lemma[v] not in _GIVING or parse.pos[v] != "VERB"
+                or not any(parse.dep[c] == "dobj" for c in children)
+                or any(parse.dep[c] == "dative" or (parse.dep[c] == "prep" and parse.lower[c] in {"to", "for"})
+                       for c in children)):
+            return None
+        return next((c for c in children if parse.dep[c] == "nsubj" and parse.pos[c] in {"PROPN", "NOUN"}), None)
+
+    giver = giving(verb)
+    if giver is None:
+        return []
+    linked = [c for c in parse.children[verb] if parse.dep[c] in _JOINED_CLAUSES]
+    if parse.dep[verb] in _JOINED_CLAUSES:
+        linked.append(parse.head[verb])
+    ours = {parse.lower[w] for w in _party(parse, giver)}
+    for other in linked:
+        their = giving(other)
+        if their is not None and not ours & {parse.lower[w] for w in _party(parse, their)}:
+            return _party(parse, their)
+    return []
 
 
 def _own_not(parse: _Parse, verb: int) -> bool:
@@ -774,7 +829,7 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                  wants=() if fallback else _wants(parse, tokens),
                  referent=tuple(parse.lower[w] for i in tokens if i in parse.referents
                                 for w in _party(parse, parse.referents[i])),
-                 reading=((), ()) if fallback else _neither_nor(parse, words),
+                 reading=((), ()) if fallback else _reading(parse, words),
                  setting=_setting(parse, words) if negated and not denied and not fallback else ())
 
 
