@@ -398,6 +398,17 @@ def test_each_side_of_an_exchange_reads_as_giving_to_the_other(pipeline, text, r
     assert [" ".join(c.reading[0]) for c in pipeline.parse(text).claims] == readings
 
 
+@pytest.mark.parametrize("text, readings", [
+    ("Germany and Russia signed the treaty because they were isolated.", ["", "because both they were isolated"]),
+    ("Germany and Russia signed because they hated Versailles.", ["", "because both they hated versailles"]),
+    # One party, or a pair that may be the object's: as said.
+    ("Germany signed because they were alone.", ["", ""]),
+    ("Britain and France hated Russia and Germany because they feared them.", ["", ""]),
+])
+def test_a_they_after_two_parties_named_reads_as_both(pipeline, text, readings):
+    assert [" ".join(c.reading[0]) for c in pipeline.parse(text).claims] == readings
+
+
 def test_a_bullet_is_one_sentence_unless_it_ends_one_itself(pipeline):
     # The parser would end a sentence after "wanted", leaving "German machines" a fragment.
     essay = pipeline.parse("- Russia: wanted German machines\n- trade")

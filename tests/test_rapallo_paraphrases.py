@@ -668,6 +668,8 @@ CASES = [
  ("K5", True, "Germany sold machines and Russia sold grain."),  # each side gives to the other
  ("K6", True, "Russia give oil, Germany give machine."),
  ("K5", False, "Germany sold machines and Russia sold grain to Britain."),
+ ("K2", True, "Germany and Russia signed the treaty because they were isolated."),  # "they": both
+ ("K2", False, "Germany and Russia showed they could act on their own."),  # on their own: independent
 ]
 
 
@@ -777,7 +779,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1240
+    assert len(sample) == len(rows) == 1256
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

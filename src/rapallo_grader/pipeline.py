@@ -663,8 +663,32 @@ def _bare_under_not(parse: _Parse, verb: int) -> bool:
 
 def _reading(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The claim's words as it means them (``Claim.reading``), or empty where that is as said."""
-    read = _neither_nor(parse, words)
-    return read if read[0] else _exchange(parse, words)
+    for reading in (_neither_nor, _exchange, _they_both):
+        read = reading(parse, words)
+        if read[0]:
+            return read
+    return (), ()
+
+
+def _they_both(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """"Germany and Russia signed it because they were alone": a "they" whose clause hangs on one
+    with two parties named as its subject, and none as its object, says it of both: read "both they"."""
+    def pair(i: int) -> bool:
+        return sum(_named(parse, [c]) for c in _conjuncts(parse, i)) == 2
+
+    for i in words:
+        verb = parse.head[i]
+        if parse.lower[i] == "they" and parse.dep[i] in _NOMINAL_SUBJECTS and parse.dep[verb] in _JOINED_CLAUSES:
+            children = parse.children[parse.head[verb]]
+            subjects = [c for c in children if parse.dep[c] in _NOMINAL_SUBJECTS]
+            if (subjects and pair(subjects[0])
+                    and not any(parse.dep[c] in {"dobj", "dative"} and _named(parse, _conjuncts(parse, c))
+                                for c in children)):
+                read = [(parse.lower[j], parse.lemma[j] or parse.lower[j]) for j in words]
+                read.insert(words.index(i), ("both", "both"))
+                read_words, read_lemmas = zip(*read)
+                return read_words, read_lemmas
+    return (), ()
 
 
 def _neither_nor(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
