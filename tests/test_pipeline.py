@@ -34,6 +34,13 @@ def test_negation_is_scoped_to_its_clause(pipeline):
                                                           ("Russia wanted machines", False)]
 
 
+@pytest.mark.parametrize("text", ["Germany didnt need oil.", "Russia wasnt invited.", "They dont trust Lenin.",
+                                  "Britain and France wouldnt talk with them."])
+def test_a_not_written_without_its_apostrophe_still_negates(pipeline, text):
+    (claim,) = pipeline.parse(text).claims
+    assert claim.negated and "n't" in claim.words
+
+
 def test_a_leading_and_is_dropped_but_a_leading_neither_is_kept(pipeline):
     assert pipeline.parse("And Germany signed.").claims[0].text == "Germany signed"
     claim = pipeline.parse("Neither Germany nor Soviet Russia was trusted by the others, so they looked to each other.").claims[0]

@@ -670,6 +670,9 @@ CASES = [
  ("K5", False, "Germany sold machines and Russia sold grain to Britain."),
  ("K2", True, "Germany and Russia signed the treaty because they were isolated."),  # "they": both
  ("K2", False, "Germany and Russia showed they could act on their own."),  # on their own: independent
+ ("K5", False, "Germany didnt want Russian oil."),  # "didnt": a "not" without its apostrophe
+ ("K9", True, "Both countries didnt want to follow the rules of Versailles."),
+ ("K4", True, "Russia was communist, so other countries dont talk with it."),
 ]
 
 

@@ -328,6 +328,8 @@ class _Parse:
         self.text, self.lower, self.pos, self.dep = named(orth), named(lower), named(pos), named(dep)
         self.tag = named(tag)  # "" where the pipeline has no tagger
         self.lemma = [x.lower() for x in named(lemma)]  # "" where the pipeline has no lemmatizer
+        # "dont", "didnt", "wasnt": split as "do" + "nt", a "not" written without its apostrophe.
+        self.lower = ["n't" if w == "nt" and d == "neg" else w for w, d in zip(self.lower, self.dep)]
         self.head = [i + (h - 2**64 if h >= 2**63 else h) for i, h in enumerate(head)]  # relative, as uint64
         self.idx = idx
         self.punct, self.space, self.alpha = [bool(x) for x in punct], [bool(x) for x in space], [bool(x) for x in alpha]
