@@ -672,9 +672,23 @@ def _reading(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[st
     return (), ()
 
 
+def _read_with(parse: _Parse, words: list[int], at: int, extra: list[tuple[str, str]], after: bool
+               ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The claim's words and lemmas with ``extra`` (word, lemma) pairs put before or after word ``at``."""
+    read: list[tuple[str, str]] = []
+    for j in words:
+        if j == at and not after:
+            read += extra
+        read.append((parse.lower[j], parse.lemma[j] or parse.lower[j]))
+        if j == at and after:
+            read += extra
+    read_words, read_lemmas = zip(*read)
+    return read_words, read_lemmas
+
+
 def _they_both(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """"Germany and Russia signed it because they were alone": a "they" whose clause hangs on one
-    with two parties named as its subject, and none as its object, says it of both: read "both they"."""
+    """A "they" whose clause hangs on one with two parties named as its subject, and none as its
+    object, says it of both ("Germany and Russia signed it because they were alone"): read "both they"."""
     def pair(i: int) -> bool:
         return sum(_named(parse, [c]) for c in _conjuncts(parse, i)) == 2
 
@@ -686,10 +700,7 @@ def _they_both(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[
             if (subjects and pair(subjects[0])
                     and not any(parse.dep[c] in {"dobj", "dative"} and _named(parse, _conjuncts(parse, c))
                                 for c in children)):
-                read = [(parse.lower[j], parse.lemma[j] or parse.lower[j]) for j in words]
-                read.insert(words.index(i), ("both", "both"))
-                read_words, read_lemmas = zip(*read)
-                return read_words, read_lemmas
+                return _read_with(parse, words, i, [("both", "both")], after=False)
     return (), ()
 
 
@@ -733,13 +744,8 @@ def _exchange(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[s
     for verb in words:
         receiver = _exchange_receiver(parse, verb)
         if receiver:
-            read: list[tuple[str, str]] = []
-            for j in words:
-                read.append((parse.lower[j], parse.lemma[j] or parse.lower[j]))
-                if j == verb:
-                    read += [(parse.lower[w], parse.lemma[w] or parse.lower[w]) for w in receiver]
-            read_words, read_lemmas = zip(*read)
-            return read_words, read_lemmas
+            return _read_with(parse, words, verb, [(parse.lower[w], parse.lemma[w] or parse.lower[w])
+                                                   for w in receiver], after=True)
     return (), ()
 
 
