@@ -673,6 +673,8 @@ CASES = [
  ("K5", False, "Germany didnt want Russian oil."),  # "didnt": a "not" without its apostrophe
  ("K9", True, "Both countries didnt want to follow the rules of Versailles."),
  ("K4", True, "Russia was communist, so other countries dont talk with it."),
+ ("K4", True, "No capitalist country would touch communist Russia."),
+ ("K8", True, "Lenin wanted Germany as a friend so the capitalists could not be all together against Russia."),
 ]
 
 
@@ -782,7 +784,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1272
+    assert len(sample) == len(rows) == 1280
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
