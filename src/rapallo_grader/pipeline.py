@@ -1263,13 +1263,13 @@ def _like_as_verb(parse: _Parse, i: int) -> bool:
     ("Nobody in Europe like them", "Both country not like Versailles"; not "it's not like ...")."""
     if parse.lower[i] != "like" or parse.pos[i] not in {"ADP", "SCONJ"}:
         return False
-    if parse.dep[i] in {"ROOT", "ccomp", "conj", "advcl"}:
+    if parse.dep[i] == "ROOT" or parse.dep[i] in _JOINED_CLAUSES:
         return any(parse.dep[c] == "nsubj" and c < i for c in parse.children[i])
     head = parse.head[i]
     if (parse.dep[i] != "prep" or head > i or parse.dep[head] not in {"ROOT", "conj"}
             or not any(parse.dep[c] == "pobj" for c in parse.children[i])):
         return False
-    denied = any(parse.dep[c] == "neg" and parse.lower[c] in {"not", "n't", "never"} for c in parse.children[i])
+    denied = any(parse.dep[c] == "neg" and parse.lower[c] in NEGATORS for c in parse.children[i])
     return (denied and parse.pos[head] in {"NOUN", "PROPN"}) or parse.lower[head] in _INDEFINITE_PEOPLE
 
 
