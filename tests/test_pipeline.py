@@ -408,9 +408,13 @@ def test_each_side_of_an_exchange_reads_as_giving_to_the_other(pipeline, text, r
 @pytest.mark.parametrize("text, readings", [
     ("Germany and Russia signed the treaty because they were isolated.", ["", "because both they were isolated"]),
     ("Germany and Russia signed because they hated Versailles.", ["", "because both they hated versailles"]),
+    # A "them" the clause does something to: "both" after the claim, so no pair around it breaks.
+    ("Germany and Russia signed because nobody wanted them.", ["", "because nobody wanted them both"]),
+    ("Germany and Russia signed because nobody would talk to them.", ["", "because nobody would talk to them both"]),
     # One party, or a pair that may be the object's: as said.
     ("Germany signed because they were alone.", ["", ""]),
     ("Britain and France hated Russia and Germany because they feared them.", ["", ""]),
+    ("Germany signed because nobody wanted them.", ["", ""]),
 ])
 def test_a_they_after_two_parties_named_reads_as_both(pipeline, text, readings):
     assert [" ".join(c.reading[0]) for c in pipeline.parse(text).claims] == readings

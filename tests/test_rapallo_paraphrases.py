@@ -675,6 +675,9 @@ CASES = [
  ("K4", True, "Russia was communist, so other countries dont talk with it."),
  ("K4", True, "No capitalist country would touch communist Russia."),
  ("K8", True, "Lenin wanted Germany as a friend so the capitalists could not be all together against Russia."),
+ ("K2", True, "Germany and Russia sign treaty in 1922 because nobody want them."),  # "them": both
+ ("K2", False, "Germany signed the treaty because nobody wanted them."),
+ ("K8", True, "Russia feared that Britain and France would combine with Germany against it."),
 ]
 
 

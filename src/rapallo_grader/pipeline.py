@@ -688,19 +688,35 @@ def _read_with(parse: _Parse, words: list[int], at: int, extra: list[tuple[str, 
 
 def _they_both(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A "they" whose clause hangs on one with two parties named as its subject, and none as its
-    object, says it of both ("Germany and Russia signed it because they were alone"): read "both they"."""
+    object, says it of both ("Germany and Russia signed it because they were alone"): read "both they".
+    So does a "them" that clause does something to, where its own subject is someone else
+    ("... because nobody wanted them": read "... them both")."""
     def pair(i: int) -> bool:
         return sum(_named(parse, [c]) for c in _conjuncts(parse, i)) == 2
 
+    def pronoun_clause(i: int) -> int | None:
+        """The clause of a "they" subject, or of a "them" object not of a "they"."""
+        if parse.lower[i] == "they" and parse.dep[i] in _NOMINAL_SUBJECTS:
+            return parse.head[i]
+        if parse.lower[i] == "them" and parse.dep[i] in {"dobj", "pobj"}:
+            verb = parse.head[parse.head[i]] if parse.dep[i] == "pobj" else parse.head[i]
+            if not any(parse.lower[c] == "they" and parse.dep[c] in _NOMINAL_SUBJECTS for c in parse.children[verb]):
+                return verb
+        return None
+
     for i in words:
-        verb = parse.head[i]
-        if parse.lower[i] == "they" and parse.dep[i] in _NOMINAL_SUBJECTS and parse.dep[verb] in _JOINED_CLAUSES:
+        verb = pronoun_clause(i)
+        if verb is not None and parse.dep[verb] in _JOINED_CLAUSES:
             children = parse.children[parse.head[verb]]
             subjects = [c for c in children if parse.dep[c] in _NOMINAL_SUBJECTS]
             if (subjects and pair(subjects[0])
                     and not any(parse.dep[c] in {"dobj", "dative"} and _named(parse, _conjuncts(parse, c))
                                 for c in children)):
-                return _read_with(parse, words, i, [("both", "both")], after=False)
+                # A "them" takes "both" after the claim's last word, so no teacher's pair
+                # around it ("accept them again") is broken.
+                if parse.lower[i] == "they":
+                    return _read_with(parse, words, i, [("both", "both")], after=False)
+                return _read_with(parse, words, words[-1], [("both", "both")], after=True)
     return (), ()
 
 
