@@ -420,6 +420,19 @@ def test_a_they_after_two_parties_named_reads_as_both(pipeline, text, readings):
     assert [" ".join(c.reading[0]) for c in pipeline.parse(text).claims] == readings
 
 
+@pytest.mark.parametrize("text, reading", [
+    ("Nobody in Europe wanted to speak with the communists.", "nobody wanted to speak with the communists in europe"),
+    ("No one in the West would trade with the Bolsheviks.", "no one would trade with the bolsheviks in the west"),
+    ("Nobody in Europe like them.", "nobody like them in europe"),  # a learner's verbless "like"
+    # Nothing between "nobody" and its verb, or no verb after the phrase: as said.
+    ("Nobody liked the communists in Europe.", ""),
+    ("Russia was hated by nobody in Europe.", ""),
+])
+def test_a_nobody_kept_from_its_verb_by_a_phrase_reads_next_to_it(pipeline, text, reading):
+    (claim,) = pipeline.parse(text).claims
+    assert " ".join(claim.reading[0]) == reading
+
+
 def test_a_bullet_is_one_sentence_unless_it_ends_one_itself(pipeline):
     # The parser would end a sentence after "wanted", leaving "German machines" a fragment.
     essay = pipeline.parse("- Russia: wanted German machines\n- trade")

@@ -678,6 +678,10 @@ CASES = [
  ("K2", True, "Germany and Russia sign treaty in 1922 because nobody want them."),  # "them": both
  ("K2", False, "Germany signed the treaty because nobody wanted them."),
  ("K8", True, "Russia feared that Britain and France would combine with Germany against it."),
+ ("K4", True, "Russia was poor and nobody in Europe want to speak with communist."),  # "nobody" meets its verb
+ ("K4", True, "No one in Britain or France would deal with the communists."),
+ ("K4", False, "The communists refused to speak with Britain."),
+ ("K8", True, "If Germany stayed friendly, Britain and France could never build a united anti-Bolshevik coalition."),
 ]
 
 
@@ -787,7 +791,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1280
+    assert len(sample) == len(rows) == 1296
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

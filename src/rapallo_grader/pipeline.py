@@ -665,7 +665,7 @@ def _bare_under_not(parse: _Parse, verb: int) -> bool:
 
 def _reading(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The claim's words as it means them (``Claim.reading``), or empty where that is as said."""
-    for reading in (_neither_nor, _exchange, _they_both):
+    for reading in (_neither_nor, _exchange, _they_both, _nobody_then_verb):
         read = reading(parse, words)
         if read[0]:
             return read
@@ -717,6 +717,27 @@ def _they_both(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[
                 if parse.lower[i] == "they":
                     return _read_with(parse, words, i, [("both", "both")], after=False)
                 return _read_with(parse, words, words[-1], [("both", "both")], after=True)
+    return (), ()
+
+
+def _nobody_then_verb(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A "nobody" (or "no one") subject parted from its verb by where it was ("Nobody in Europe
+    liked them") reads with that phrase after the claim ("nobody liked them in europe"), so a
+    teacher's "nobody like*" meets it."""
+    for i in words:
+        nobody = parse.lower[i] in {"nobody", "noone"} or (
+            parse.lower[i] == "one" and any(parse.lower[c] == "no" for c in parse.children[i]))
+        if nobody:
+            # (The parser may make a learner's "nobody" the root or a conjunct: the verb after
+            # the phrase tells it is the subject.)
+            held = {j for c in parse.children[i] if parse.dep[c] == "prep" and c > i and parse.lower[c] != "like"
+                    for j in parse.subtree(c)}
+            after = max(held, default=i) + 1
+            if (held and held <= set(words) and after in words
+                    and (parse.pos[after] in _VERB_POS or parse.lower[after] == "like")):
+                order = [j for j in words if j not in held] + sorted(held)
+                return (tuple(parse.lower[j] for j in order),
+                        tuple(parse.lemma[j] or parse.lower[j] for j in order))
     return (), ()
 
 
