@@ -682,6 +682,12 @@ CASES = [
  ("K4", True, "No one in Britain or France would deal with the communists."),
  ("K4", False, "The communists refused to speak with Britain."),
  ("K8", True, "If Germany stayed friendly, Britain and France could never build a united anti-Bolshevik coalition."),
+ ("K9", True, "Like the Russians, the Germans wanted to break the chains of Versailles."),
+ ("K9", False, "Germany wanted to break the chains of Versailles."),  # one side
+ ("M4", True, "The Treaty of Rapallo was signed in 1918 to end the fighting between Germany and Russia."),
+ ("K1", True, "It is 1922 and Russia is in ruins after years of war and revolution."),
+ ("K9", True, "Germany and Russia had different problems but one common enemy: the Versailles system."),
+ ("K9", False, "Germany and Russia had a common enemy in Poland."),  # no post-war order
 ]
 
 
@@ -791,7 +797,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1296
+    assert len(sample) == len(rows) == 1312
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
