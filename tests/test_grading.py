@@ -87,6 +87,10 @@ def test_a_sentence_listing_keywords_earns_nothing_and_says_why(grader):
     ("together", "Russia was left out of the talks altogether.", False),  # letters before a word make another
     ("popular", "The treaty was unpopular in Britain.", False),
     ("together", "They worked togehter.", True),
+    # A short word of a pair slips only at its end: "land" for "loan" is another word.
+    ("german loan*", "The treaty took German land.", False),
+    ("german loan*", "Russia wanted German loans.", True),
+    ("lost value", "The mark lose value every day.", True),
 ])
 def test_a_slip_in_a_word_pair_is_a_slip_in_its_words_and_no_word_with_a_prefix_is_a_slip(tmp_path, term, text, expected):
     assert ("P1" in awarded(_one_term_grader(tmp_path, term).grade(text))) is expected

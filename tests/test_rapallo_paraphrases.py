@@ -688,6 +688,12 @@ CASES = [
  ("K1", True, "It is 1922 and Russia is in ruins after years of war and revolution."),
  ("K9", True, "Germany and Russia had different problems but one common enemy: the Versailles system."),
  ("K9", False, "Germany and Russia had a common enemy in Poland."),  # no post-war order
+ ("K6", True, "Whereas Germany wanted Russian wheat and oil, the Russians wanted German tractors and chemical factories."),
+ ("K8", True, "The capitalist states hated Soviet Russia, so Lenin looked for a partner who could keep them apart."),
+ ("M3", False, "Some people call Rapallo an alliance, but neither country promised to defend the other."),
+ ("K3", True, "Also Germany very poor, inflation very big."),
+ ("K3", True, "Inflation in Germany was terrible."),
+ ("K6", False, "The treaty took German land."),  # "land" is no slip for "loan"
 ]
 
 
@@ -797,7 +803,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1312
+    assert len(sample) == len(rows) == 1320
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

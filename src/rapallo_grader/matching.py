@@ -211,8 +211,15 @@ def _pair_words_close(form: str, term: str) -> bool:
         a == b or (fuzz.ratio(a, b) >= _MIN_PAIR_WORD_SIMILARITY and not (a.endswith(b) or b.endswith(a))
                    # In a run of three words, a slip only in a word long enough to slip on its
                    # own: "cheated by the" is no slip for "hated by the".
-                   and (len(words) < 3 or len(b) >= _MIN_FUZZY_LENGTH))
+                   and (len(words) < 3 or len(b) >= _MIN_FUZZY_LENGTH)
+                   # A short word slips only at its end ("lose value" for "lost value"): "land"
+                   # for "loan" is another word.
+                   and (len(b) >= _MIN_FUZZY_LENGTH or _shared_start(a, b) >= min(len(a), len(b)) - 1))
         for a, b in zip(words, term_words))
+
+
+def _shared_start(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
 def _initials(text: str) -> tuple[str, ...]:
