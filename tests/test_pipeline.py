@@ -433,6 +433,21 @@ def test_a_nobody_kept_from_its_verb_by_a_phrase_reads_next_to_it(pipeline, text
     assert " ".join(claim.reading[0]) == reading
 
 
+@pytest.mark.parametrize("text, reading", [
+    ("No Western government had accepted the Bolsheviks.", "no western government had not accepted the bolsheviks"),
+    ("No great power recognised the Soviet government.", "no great power not recognised the soviet government"),
+    # After the first auxiliary, so a teacher's "yet recogni*" still meets its verb.
+    ("No Western state had yet recognised Russia.", "no western state had not yet recognised russia"),
+    # "No one" (a teacher's terms spell it out), a verb "be", a learner's note: as said.
+    ("No one would trade with Russia.", ""),
+    ("No country was friendly to Russia.", ""),
+    ("Russia: no friends, capitalist hate communism, want German machine.", ""),
+])
+def test_a_subject_with_no_reads_as_none_did(pipeline, text, reading):
+    (claim,) = pipeline.parse(text).claims
+    assert " ".join(claim.reading[0]) == reading
+
+
 def test_a_bullet_is_one_sentence_unless_it_ends_one_itself(pipeline):
     # The parser would end a sentence after "wanted", leaving "German machines" a fragment.
     essay = pipeline.parse("- Russia: wanted German machines\n- trade")

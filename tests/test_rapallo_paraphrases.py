@@ -694,6 +694,9 @@ CASES = [
  ("K3", True, "Also Germany very poor, inflation very big."),
  ("K3", True, "Inflation in Germany was terrible."),
  ("K6", False, "The treaty took German land."),  # "land" is no slip for "loan"
+ ("K4", True, "Since the revolution no Western government had accepted the Bolsheviks."),  # "no": none did
+ ("K8", True, "Rapallo gave Russia a friend against Britain and France."),
+ ("K7", True, "Germany quietly built a flying school at Lipetsk."),
 ]
 
 
@@ -803,7 +806,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1320
+    assert len(sample) == len(rows) == 1328
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -665,7 +665,7 @@ def _bare_under_not(parse: _Parse, verb: int) -> bool:
 
 def _reading(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The claim's words as it means them (``Claim.reading``), or empty where that is as said."""
-    for reading in (_neither_nor, _exchange, _they_both, _nobody_then_verb):
+    for reading in (_neither_nor, _exchange, _they_both, _nobody_then_verb, _none_did):
         read = reading(parse, words)
         if read[0]:
             return read
@@ -738,6 +738,30 @@ def _nobody_then_verb(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...],
                 order = [j for j in words if j not in held] + sorted(held)
                 return (tuple(parse.lower[j] for j in order),
                         tuple(parse.lemma[j] or parse.lower[j] for j in order))
+    return (), ()
+
+
+def _none_did(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A subject with "no" ("No Western government had accepted the Bolsheviks") says that none
+    did: read with "not" where English puts it, after the first auxiliary or else before the verb
+    ("... had not yet accepted"), so a teacher's "not accept*" meets it. Not "no one", which a
+    teacher's terms spell out ("no one would trade with")."""
+    for i in words:
+        verb = parse.head[i]
+        if (parse.dep[i] in _NOMINAL_SUBJECTS and parse.lower[i] != "one" and verb in words
+                and parse.pos[verb] == "VERB"
+                and any(parse.lower[c] == "no" and parse.dep[c] == "det" for c in parse.children[i])
+                and not any(parse.dep[c] == "neg" for c in parse.children[verb])
+                # Only a plain subject that runs into its verb, with nothing but auxiliaries and
+                # adverbs between: a learner's note "Russia: no friends, capitalist hate
+                # communism, want German machine" makes "no friends" the subject of "want".
+                and not any(parse.punct[j] for j in parse.subtree(i))
+                and all(parse.head[j] == verb and parse.dep[j] in {"aux", "auxpass", "advmod"}
+                        for j in range(max(parse.subtree(i)) + 1, verb))):
+            auxiliaries = [c for c in parse.children[verb] if parse.dep[c] in {"aux", "auxpass"} and c < verb]
+            if auxiliaries:
+                return _read_with(parse, words, min(auxiliaries), [("not", "not")], after=True)
+            return _read_with(parse, words, verb, [("not", "not")], after=False)
     return (), ()
 
 
