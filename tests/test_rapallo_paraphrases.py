@@ -697,6 +697,9 @@ CASES = [
  ("K4", True, "Since the revolution no Western government had accepted the Bolsheviks."),  # "no": none did
  ("K8", True, "Rapallo gave Russia a friend against Britain and France."),
  ("K7", True, "Germany quietly built a flying school at Lipetsk."),
+ ("K3", True, "The Weimar Republic was weak and unstable."),
+ ("K3", True, "The German government was weak and unstable."),
+ ("K3", False, "The Weimar Republic wanted to weaken the Versailles settlement."),
 ]
 
 
@@ -806,7 +809,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1328
+    assert len(sample) == len(rows) == 1336
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
