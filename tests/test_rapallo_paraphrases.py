@@ -700,6 +700,9 @@ CASES = [
  ("K3", True, "The Weimar Republic was weak and unstable."),
  ("K3", True, "The German government was weak and unstable."),
  ("K3", False, "The Weimar Republic wanted to weaken the Versailles settlement."),
+ ("K3", True, "Versailles left Germany with a reparations bill of 132 billion gold marks."),
+ ("K4", True, "The capitalist world had treated Bolshevik Russia as a criminal regime."),
+ ("K4", False, "Germany was treated like a criminal."),  # no communism
 ]
 
 
@@ -809,7 +812,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1336
+    assert len(sample) == len(rows) == 1344
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
