@@ -725,9 +725,7 @@ def _nobody_then_verb(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...],
     liked them") reads with that phrase after the claim ("nobody liked them in europe"), so a
     teacher's "nobody like*" meets it."""
     for i in words:
-        nobody = parse.lower[i] in {"nobody", "noone"} or (
-            parse.lower[i] == "one" and any(parse.lower[c] == "no" for c in parse.children[i]))
-        if nobody:
+        if parse.lower[i] in {"nobody", "noone"} or (parse.lower[i] == "one" and _with_no(parse, i)):
             # (The parser may make a learner's "nobody" the root or a conjunct: the verb after
             # the phrase tells it is the subject.)
             held = {j for c in parse.children[i] if parse.dep[c] == "prep" and c > i and parse.lower[c] != "like"
@@ -748,21 +746,27 @@ def _none_did(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[s
     teacher's terms spell out ("no one would trade with")."""
     for i in words:
         verb = parse.head[i]
-        if (parse.dep[i] in _NOMINAL_SUBJECTS and parse.lower[i] != "one" and verb in words
-                and parse.pos[verb] == "VERB"
-                and any(parse.lower[c] == "no" and parse.dep[c] == "det" for c in parse.children[i])
-                and not any(parse.dep[c] == "neg" for c in parse.children[verb])
-                # Only a plain subject that runs into its verb, with nothing but auxiliaries and
-                # adverbs between: a learner's note "Russia: no friends, capitalist hate
-                # communism, want German machine" makes "no friends" the subject of "want".
-                and not any(parse.punct[j] for j in parse.subtree(i))
+        if not (parse.dep[i] in _NOMINAL_SUBJECTS and parse.lower[i] != "one" and _with_no(parse, i)
+                and verb in words and parse.pos[verb] == "VERB"
+                and not any(parse.dep[c] == "neg" for c in parse.children[verb])):
+            continue
+        subject = list(parse.subtree(i))
+        # Only a plain subject that runs into its verb, with nothing but auxiliaries and adverbs
+        # between: a learner's note "Russia: no friends, capitalist hate communism, want German
+        # machine" makes "no friends" the subject of "want".
+        if (not any(parse.punct[j] for j in subject)
                 and all(parse.head[j] == verb and parse.dep[j] in {"aux", "auxpass", "advmod"}
-                        for j in range(max(parse.subtree(i)) + 1, verb))):
+                        for j in range(max(subject) + 1, verb))):
             auxiliaries = [c for c in parse.children[verb] if parse.dep[c] in {"aux", "auxpass"} and c < verb]
             if auxiliaries:
                 return _read_with(parse, words, min(auxiliaries), [("not", "not")], after=True)
             return _read_with(parse, words, verb, [("not", "not")], after=False)
     return (), ()
+
+
+def _with_no(parse: _Parse, i: int) -> bool:
+    """'no one', 'no Western government': a word with "no" as its determiner."""
+    return any(parse.lower[c] == "no" and parse.dep[c] == "det" for c in parse.children[i])
 
 
 def _neither_nor(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
