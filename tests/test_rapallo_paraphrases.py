@@ -703,6 +703,7 @@ CASES = [
  ("K3", True, "Versailles left Germany with a reparations bill of 132 billion gold marks."),
  ("K4", True, "The capitalist world had treated Bolshevik Russia as a criminal regime."),
  ("K4", False, "Germany was treated like a criminal."),  # no communism
+ ("K5", True, "Each had something to sell: Russia had grain and timber; Germany had factories and engineers."),
 ]
 
 
@@ -812,7 +813,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1344
+    assert len(sample) == len(rows) == 1352
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
