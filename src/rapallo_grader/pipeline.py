@@ -65,7 +65,8 @@ _VERB_POS = {"VERB", "AUX"}
 #: the parser misplaced, as in "Stream table logs show time".)
 _NOUN_DEPS = {"nmod", "appos", "nummod", "poss", "npadvmod"}
 _REASON_MARKERS = {"because", "since", "as"}
-_PREDICATE_LINKS = {"conj", "xcomp", "aux", "auxpass"}
+_AUXILIARIES = {"aux", "auxpass"}
+_PREDICATE_LINKS = {"conj", "xcomp"} | _AUXILIARIES
 _FUNCTION_POS = {"DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "INTJ", "X", "SYM"}
 _KEPT_FUNCTION_WORDS = {"not", "n't", "no", "never", "none", "nothing", "on", "off", "out", "between",
                         "without", "same", "different", "both", "neither", "either", "all", "only"}
@@ -672,6 +673,11 @@ def _reading(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[st
     return (), ()
 
 
+def _said(parse: _Parse, j: int) -> tuple[str, str]:
+    """Word ``j`` as a reading holds it: (word, lemma), the word standing in for a missing lemma."""
+    return parse.lower[j], parse.lemma[j] or parse.lower[j]
+
+
 def _read_with(parse: _Parse, words: list[int], at: int, extra: list[tuple[str, str]], after: bool
                ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The claim's words and lemmas with ``extra`` (word, lemma) pairs put before or after word ``at``."""
@@ -679,7 +685,7 @@ def _read_with(parse: _Parse, words: list[int], at: int, extra: list[tuple[str, 
     for j in words:
         if j == at and not after:
             read += extra
-        read.append((parse.lower[j], parse.lemma[j] or parse.lower[j]))
+        read.append(_said(parse, j))
         if j == at and after:
             read += extra
     read_words, read_lemmas = zip(*read)
@@ -734,8 +740,8 @@ def _nobody_then_verb(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...],
             if (held and held <= set(words) and after in words
                     and (parse.pos[after] in _VERB_POS or parse.lower[after] == "like")):
                 order = [j for j in words if j not in held] + sorted(held)
-                return (tuple(parse.lower[j] for j in order),
-                        tuple(parse.lemma[j] or parse.lower[j] for j in order))
+                read_words, read_lemmas = zip(*(_said(parse, j) for j in order))
+                return read_words, read_lemmas
     return (), ()
 
 
@@ -755,9 +761,9 @@ def _none_did(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[s
         # between: a learner's note "Russia: no friends, capitalist hate communism, want German
         # machine" makes "no friends" the subject of "want".
         if (not any(parse.punct[j] for j in subject)
-                and all(parse.head[j] == verb and parse.dep[j] in {"aux", "auxpass", "advmod"}
+                and all(parse.head[j] == verb and parse.dep[j] in _AUXILIARIES | {"advmod"}
                         for j in range(max(subject) + 1, verb))):
-            auxiliaries = [c for c in parse.children[verb] if parse.dep[c] in {"aux", "auxpass"} and c < verb]
+            auxiliaries = [c for c in parse.children[verb] if parse.dep[c] in _AUXILIARIES and c < verb]
             if auxiliaries:
                 return _read_with(parse, words, min(auxiliaries), [("not", "not")], after=True)
             return _read_with(parse, words, verb, [("not", "not")], after=False)
@@ -809,8 +815,7 @@ def _exchange(parse: _Parse, words: list[int]) -> tuple[tuple[str, ...], tuple[s
     for verb in words:
         receiver = _exchange_receiver(parse, verb)
         if receiver:
-            return _read_with(parse, words, verb, [(parse.lower[w], parse.lemma[w] or parse.lower[w])
-                                                   for w in receiver], after=True)
+            return _read_with(parse, words, verb, [_said(parse, w) for w in receiver], after=True)
     return (), ()
 
 
