@@ -704,6 +704,10 @@ CASES = [
  ("K4", True, "The capitalist world had treated Bolshevik Russia as a criminal regime."),
  ("K4", False, "Germany was treated like a criminal."),  # no communism
  ("K5", True, "Each had something to sell: Russia had grain and timber; Germany had factories and engineers."),
+ ("K4", True, "Soviet Russia was excluded from the international community because of its revolutionary ideology."),
+ ("K4", False, "Germany was excluded from the League of Nations because it had started the war."),
+ ("K2", True, "Isolation: neither was in the League of Nations."),
+ ("K2", False, "Germany was not isolated, and neither was Russia."),  # "neither was" alone is no "both"
 ]
 
 
@@ -813,7 +817,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1352
+    assert len(sample) == len(rows) == 1360
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
