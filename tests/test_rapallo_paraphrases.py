@@ -708,6 +708,8 @@ CASES = [
  ("K4", False, "Germany was excluded from the League of Nations because it had started the war."),
  ("K2", True, "Isolation: neither was in the League of Nations."),
  ("K2", False, "Germany was not isolated, and neither was Russia."),  # "neither was" alone is no "both"
+ ("K8", True, "Russia is afraid England and France make war on her, so Germany is good friend for help."),
+ ("K3", True, "Germany was being squeezed by the French over reparations."),
 ]
 
 
@@ -817,7 +819,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1360
+    assert len(sample) == len(rows) == 1368
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
