@@ -710,6 +710,13 @@ CASES = [
  ("K2", False, "Germany was not isolated, and neither was Russia."),  # "neither was" alone is no "both"
  ("K8", True, "Russia is afraid England and France make war on her, so Germany is good friend for help."),
  ("K3", True, "Germany was being squeezed by the French over reparations."),
+ ("K8", True, "Russia liked it because it stopped Germany joining the capitalist side."),
+ ("K8", False, "After Locarno Germany joined the capitalist side."),
+ ("K4", True, "Russia have no friend because it is communist."),
+ ("K2", True, "Rapallo was an agreement between outsiders."),
+ ("K2", False, "The conference was a meeting between outsiders and the great powers."),
+ ("K7", True, "What they wanted was a place where Versailles could not watch them: tank schools deep inside Russia."),
+ ("K7", False, "The Germans built tank schools in Russia."),  # no secrecy or Versailles
 ]
 
 
@@ -819,7 +826,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1368
+    assert len(sample) == len(rows) == 1376
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
