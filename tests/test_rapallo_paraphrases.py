@@ -717,6 +717,11 @@ CASES = [
  ("K2", False, "The conference was a meeting between outsiders and the great powers."),
  ("K7", True, "What they wanted was a place where Versailles could not watch them: tank schools deep inside Russia."),
  ("K7", False, "The Germans built tank schools in Russia."),  # no secrecy or Versailles
+ ("K7", True, "Germany also wanted to make tanks in Russia were the allies could not see."),
+ ("K8", True, "If Germany is his friend, the capitalists cannot all march together against him."),
+ ("K3", True, "The Germans, who owed the French billions in reparations, understood the Russian position."),
+ ("K3", False, "Russia owed billions in debts to France."),
+ ("K9", True, "Germany and russia both want to change the versai treaty becuse it was unfare."),
 ]
 
 
@@ -826,7 +831,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1376
+    assert len(sample) == len(rows) == 1384
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
