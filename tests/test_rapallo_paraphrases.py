@@ -722,6 +722,10 @@ CASES = [
  ("K3", True, "The Germans, who owed the French billions in reparations, understood the Russian position."),
  ("K3", False, "Russia owed billions in debts to France."),
  ("K9", True, "Germany and russia both want to change the versai treaty becuse it was unfare."),
+ ("K6", True, "Thirdly, Russia wanted Germany to help build its industry."),
+ ("K6", False, "Britain wanted Germany to help it against Russia."),
+ ("K8", True, "Moscow's nightmare was a capitalist pincer closing from east and west. Making Berlin a partner knocked out one jaw of the pincer."),
+ ("M3", True, "Germany and Russia make army alliance. If France attack Germany, Russia come to help."),
 ]
 
 
@@ -831,7 +835,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1392
+    assert len(sample) == len(rows) == 1400
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
