@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rapallo_grader import EssayError, Grader, Rubric, StaleThresholdWarning, __version__
+from rapallo_grader.matching import _Vocabulary
 from rapallo_grader.model import DEFAULT_MODEL, SEMANTIC_MODEL
+from rapallo_grader.rubric import MatchingSettings
 
 from .conftest import awarded, detected
 
@@ -91,9 +93,22 @@ def test_a_sentence_listing_keywords_earns_nothing_and_says_why(grader):
     ("german loan*", "The treaty took German land.", False),
     ("german loan*", "Russia wanted German loans.", True),
     ("lost value", "The mark lose value every day.", True),
+    # A teacher's whole word with an ending added is another word ("industrial*" would take it).
+    ("industrial", "German industrialists saw a market there.", False),
+    ("industrial", "Russia needed industrail help.", True),
+    ("outsider", "Both were outsiders.", True),
 ])
 def test_a_slip_in_a_word_pair_is_a_slip_in_its_words_and_no_word_with_a_prefix_is_a_slip(tmp_path, term, text, expected):
     assert ("P1" in awarded(_one_term_grader(tmp_path, term).grade(text))) is expected
+
+
+def test_only_a_teachers_word_refuses_its_derivatives():
+    # A drafted rubric's words (and the learned matcher's training rows) were chosen by no one.
+    for whole_words, expected in ((True, False), (False, True)):
+        vocabulary = _Vocabulary(MatchingSettings().spelling, whole_words=whole_words)
+        column = vocabulary.add("industrial")
+        vocabulary.freeze()
+        assert vocabulary.table[vocabulary.rows(["industrialist"])[0], column] == expected
 
 
 @pytest.mark.parametrize("term, text, expected", [

@@ -726,6 +726,8 @@ CASES = [
  ("K6", False, "Britain wanted Germany to help it against Russia."),
  ("K8", True, "Moscow's nightmare was a capitalist pincer closing from east and west. Making Berlin a partner knocked out one jaw of the pincer."),
  ("M3", True, "Germany and Russia make army alliance. If France attack Germany, Russia come to help."),
+ ("K9", True, "Both country not happy with Versailles. Both country have no friend."),
+ ("K6", False, "German industrialists such as Hugo Stinnes saw Russia as a market and a source of cheap raw materials."),  # "industrial" is a whole word
 ]
 
 
@@ -835,7 +837,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1400
+    assert len(sample) == len(rows) == 1408
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -50,6 +50,7 @@ _MIN_FUZZY_PAIR_LENGTH = 10
 #: A misspelt word pair must be close word by word too: "split and" is 86% like "split poland" as
 #: a whole, but "and" is no slip for "poland" (67%); "frist world" for "first world" is (80%).
 _MIN_PAIR_WORD_SIMILARITY = 75
+_MIN_SUFFIX = 3  # letters added to a whole word that make another word
 #: Word forms whose term hits are remembered between essays (about 1 KB each for a large rubric).
 CACHE_FORMS = 200_000
 
@@ -105,8 +106,12 @@ def _forgiving(word: str) -> bool:
 class _Vocabulary:
     """Term words and stems of the whole rubric, matched against an essay's words in one go."""
 
-    def __init__(self, spelling: float) -> None:
+    def __init__(self, spelling: float, whole_words: bool = False) -> None:
         self.spelling = spelling
+        # A teacher who writes a word without "*" means that word: "industrialists" is no slip
+        # for "industrial". Drafted rubrics, whose words a teacher did not choose, and the
+        # learned matcher's training rows made from them, still take a word's derivatives.
+        self.whole_words = whole_words
         self.words: list[str] = []
         self._index: dict[str, int] = {}
 
@@ -168,7 +173,8 @@ class _Vocabulary:
             score = process.cdist(forms, self._exact_text, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
             slips = (score < 100) & (score >= self.spelling) & self._exact_long
             for row, column in zip(*np.nonzero(slips)):
-                slips[row, column] = _pair_words_close(forms[row], self._exact_text[column])
+                form, term = forms[row], self._exact_text[column]
+                slips[row, column] = _pair_words_close(form, term) and not (self.whole_words and _suffixed(form, term))
             out[:, self._exact] = (score == 100) | slips
         for length, columns in self._stems_by_length:
             stems = [self.words[i][:-1] for i in columns]
@@ -216,6 +222,11 @@ def _pair_words_close(form: str, term: str) -> bool:
                    # for "loan" is another word.
                    and (len(b) >= _MIN_FUZZY_LENGTH or _shared_start(a, b) >= min(len(a), len(b)) - 1))
         for a, b in zip(words, term_words))
+
+
+def _suffixed(form: str, term: str) -> bool:
+    """Is a word of ``form`` its term word with an ending added ("industrialist" for "industrial")?"""
+    return any(a.startswith(b) and len(a) - len(b) >= _MIN_SUFFIX for a, b in zip(form.split(" "), term.split(" ")))
 
 
 def _shared_start(a: str, b: str) -> int:
@@ -449,7 +460,7 @@ class Matcher:
         if stale and self.learned.any() and settings.learned_threshold is not None:
             warnings.warn(stale, StaleThresholdWarning, stacklevel=3)
 
-        vocab = _Vocabulary(settings.spelling)
+        vocab = _Vocabulary(settings.spelling, whole_words=bool(self._termed.any()))
         phrases: list[list[int]] = []
         phrase_ids: dict[str, int] = {}
 
