@@ -728,6 +728,9 @@ CASES = [
  ("M3", True, "Germany and Russia make army alliance. If France attack Germany, Russia come to help."),
  ("K9", True, "Both country not happy with Versailles. Both country have no friend."),
  ("K6", False, "German industrialists such as Hugo Stinnes saw Russia as a market and a source of cheap raw materials."),  # "industrial" is a whole word
+ ("K6", True, "In return Soviet trusts ordered German locomotives, turbines and tools."),
+ ("K7", True, "For the German army, it meant secret bases at Lipetsk and Kazan where it could train pilots and tank crews."),
+ ("K8", False, "The treaty made Germany and Russia allies against Poland."),
 ]
 
 
@@ -837,7 +840,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1416
+    assert len(sample) == len(rows) == 1424
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
