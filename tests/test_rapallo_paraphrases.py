@@ -731,6 +731,9 @@ CASES = [
  ("K6", True, "In return Soviet trusts ordered German locomotives, turbines and tools."),
  ("K7", True, "For the German army, it meant secret bases at Lipetsk and Kazan where it could train pilots and tank crews."),
  ("K8", False, "The treaty made Germany and Russia allies against Poland."),
+ ("M2", True, "Germany and Russia take Poland together at Rapallo."),
+ ("K8", True, "Recognition by Germany made a joint Western crusade against Moscow much harder to organise."),
+ ("K8", False, "The Bolsheviks preached a crusade against capitalism."),
 ]
 
 
@@ -840,7 +843,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1424
+    assert len(sample) == len(rows) == 1432
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
