@@ -108,9 +108,9 @@ class _Vocabulary:
 
     def __init__(self, spelling: float, whole_words: bool = False) -> None:
         self.spelling = spelling
-        # A teacher who writes a word without "*" means that word: "industrialists" is no slip
-        # for "industrial". Drafted rubrics, whose words a teacher did not choose, and the
-        # learned matcher's training rows made from them, still take a word's derivatives.
+        # A teacher who writes a word without "*" means that word: "industrialist" (the lemma of
+        # "industrialists") is no slip for "industrial". Drafted rubrics, whose words no teacher
+        # chose, and the learned matcher's training rows made from them, still take derivatives.
         self.whole_words = whole_words
         self.words: list[str] = []
         self._index: dict[str, int] = {}
