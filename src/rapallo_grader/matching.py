@@ -108,9 +108,9 @@ class _Vocabulary:
 
     def __init__(self, spelling: float, whole_words: bool = False) -> None:
         self.spelling = spelling
-        # A teacher who writes a word without "*" means that word: "industrialist" (the lemma of
-        # "industrialists") is no slip for "industrial". Drafted rubrics, whose words no teacher
-        # chose, and the learned matcher's training rows made from them, still take derivatives.
+        # A teacher who writes a word without "*" means that word (_pair_words_close). Drafted
+        # rubrics, whose words no teacher chose, and the learned matcher's training rows made
+        # from them, still take its derivatives.
         self.whole_words = whole_words
         self.words: list[str] = []
         self._index: dict[str, int] = {}
@@ -173,8 +173,7 @@ class _Vocabulary:
             score = process.cdist(forms, self._exact_text, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
             slips = (score < 100) & (score >= self.spelling) & self._exact_long
             for row, column in zip(*np.nonzero(slips)):
-                form, term = forms[row], self._exact_text[column]
-                slips[row, column] = _pair_words_close(form, term) and not (self.whole_words and _suffixed(form, term))
+                slips[row, column] = _pair_words_close(forms[row], self._exact_text[column], self.whole_words)
             out[:, self._exact] = (score == 100) | slips
         for length, columns in self._stems_by_length:
             stems = [self.words[i][:-1] for i in columns]
@@ -208,10 +207,12 @@ def _head_scores(forms: list[str], stems: list[str], cut: int) -> np.ndarray:
     return np.where(spaced & one_word, 0, score)
 
 
-def _pair_words_close(form: str, term: str) -> bool:
+def _pair_words_close(form: str, term: str, whole_words: bool = False) -> bool:
     """A slip for a word pair is a slip in each word; and no word (of one or two) is the term's word
     with letters only added or dropped at its front, which makes another word, not a slip:
-    "altogether" for "together", "popular" for "unpopular", "invisible" for "visible"."""
+    "altogether" for "together", "popular" for "unpopular", "invisible" for "visible". With
+    ``whole_words`` (a teacher's word written without "*"), nor with three letters or more added at
+    its end: "industrialist" for "industrial"."""
     words, term_words = form.split(" "), term.split(" ")
     return len(words) == len(term_words) and all(
         a == b or (fuzz.ratio(a, b) >= _MIN_PAIR_WORD_SIMILARITY and not (a.endswith(b) or b.endswith(a))
@@ -220,13 +221,9 @@ def _pair_words_close(form: str, term: str) -> bool:
                    and (len(words) < 3 or len(b) >= _MIN_FUZZY_LENGTH)
                    # A short word slips only at its end ("lose value" for "lost value"): "land"
                    # for "loan" is another word.
-                   and (len(b) >= _MIN_FUZZY_LENGTH or _shared_start(a, b) >= min(len(a), len(b)) - 1))
+                   and (len(b) >= _MIN_FUZZY_LENGTH or _shared_start(a, b) >= min(len(a), len(b)) - 1)
+                   and not (whole_words and a.startswith(b) and len(a) - len(b) >= _MIN_SUFFIX))
         for a, b in zip(words, term_words))
-
-
-def _suffixed(form: str, term: str) -> bool:
-    """Is a word of ``form`` its term word with an ending added ("industrialist" for "industrial")?"""
-    return any(a.startswith(b) and len(a) - len(b) >= _MIN_SUFFIX for a, b in zip(form.split(" "), term.split(" ")))
 
 
 def _shared_start(a: str, b: str) -> int:
