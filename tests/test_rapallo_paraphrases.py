@@ -734,6 +734,29 @@ CASES = [
  ("M2", True, "Germany and Russia take Poland together at Rapallo."),
  ("K8", True, "Recognition by Germany made a joint Western crusade against Moscow much harder to organise."),
  ("K8", False, "The Bolsheviks preached a crusade against capitalism."),
+ ("K8", True, "Moscow feared another Allied invasion like the one of 1918-1920, and a friendly Germany would make such an attack much harder."),
+ ("K4", True, "The Bolsheviks were treated as bandits by every Western government because they preached class war."),
+ ("K6", True, "With the help of German firms like Krupp, the Soviets hoped to modernise their industry."),
+ ("M3", True, "In the treaty both countries promised to go to war if the other one was attacked."),
+ ("M3", False, "Each promised to stay neutral if the other was attacked by a third country."),
+ ("K2", True, "Because the rest of Europe had turned its back on both of them."),
+ ("K3", True, "Germany could not afford the reparations and its currency collapsed in 1923."),
+ ("K3", False, "Russia could not afford to rebuild its economy alone."),
+ ("K9", True, "The two governments were united by a common grudge against the peace treaties of 1919."),
+ ("K9", True, "Germany hated the Treaty of Versailles. Russia also hated the treaty because it was not invited to the conference."),
+ ("K9", False, "Germany hated the Treaty of Versailles. It also hated France."),
+ ("K9", True, "Both countries regarded the Versailles order as imposed by the victors, and neither felt bound to respect it."),
+ ("K3", True, "German people were starving and angry because of Versailles."),
+ ("M3", True, "The treaty of Rapallo made them allies in case of a future war."),
+ ("K7", True, "Germany had a tiny army, so secretly it built planes in Russia."),
+ ("K3", True, "Germany had a tiny army and a huge debt."),
+ ("K3", False, "Russia had big debts from before the revolution."),
+ ("K6", True, "The Soviets wanted to learn from German industry, which was one of the most advanced in the world."),
+ ("K6", False, "The Russians were happy to help because they could learn from German officers."),
+ ("K3", True, "The reparations and the loss of the Saar and Silesia left Germany short of coal and money."),
+ ("K3", False, "The Soviets were short of money to rebuild their economy."),
+ ("K2", True, "Germany and Russia were the two countries the rest of Europe did not want to know."),
+ ("K8", True, "Russia feared that the capitalist countries would join together to attack it."),
 ]
 
 
@@ -843,7 +866,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1440
+    assert len(sample) == len(rows) == 1536
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
