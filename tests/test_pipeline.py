@@ -268,6 +268,7 @@ def test_a_view_reported_from_others_is_marked_as_reported(pipeline, text, repor
     # "look for" wants; "look at" and "looked weak" do not.
     ("Germany was looking for a market for its industrial goods.", [(("germany",), "market")]),
     ("Germany looked at Russian oil.", []),
+    ("For German exporters, the Soviet Union looked like a land of opportunity.", []),
     # Verbs of fear, hatred or trust: whose feeling it is (and "hated", which it reads as "hat").
     ("In fact most Germans hated communism.", [(("most", "germans"), "communism")]),
     ("Lenin distrusted the capitalist West.", [(("lenin",), "west")]),

@@ -757,6 +757,21 @@ CASES = [
  ("K3", False, "The Soviets were short of money to rebuild their economy."),
  ("K2", True, "Germany and Russia were the two countries the rest of Europe did not want to know."),
  ("K8", True, "Russia feared that the capitalist countries would join together to attack it."),
+ ("K5", True, "For German exporters, the Soviet Union looked like a land of opportunity."),
+ ("K3", True, "Germany was left with debts it could not repay."),
+ ("K3", False, "Russia had debts it could not repay."),
+ ("K6", True, "Russia got credits to buy German goods."),
+ ("K9", True, "Neither government accepted that the map of Europe drawn in 1919 was final."),
+ ("K9", False, "Neither country hated the Versailles settlement."),
+ ("K8", True, "The Soviets hoped that by making friends with Germany they would prevent another capitalist invasion."),
+ ("K8", False, "The German government hoped the treaty would prevent another French invasion."),
+ ("K3", True, "The German government was changing all the time and could not control the economy."),
+ ("K3", True, "The Germans had to hand over coal, ships and gold to the Allies, which left their economy in tatters."),
+ ("K3", True, "Germany was bankrupt because the Allies demanded billions in compensation."),
+ ("K3", False, "The treaty said that both countries gave up their claims to compensation for war damage."),
+ ("K7", True, "In the secret annex to their cooperation, the Red Army let the Reichswehr run a gas warfare testing site at Tomka."),
+ ("K4", True, "The Soviet state was a pariah because the West could not stomach its communist politics."),
+ ("K8", True, "The Soviets believed that the imperialist powers would always be hostile, so dividing them was essential for survival."),
 ]
 
 
@@ -866,7 +881,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1536
+    assert len(sample) == len(rows) == 1600
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

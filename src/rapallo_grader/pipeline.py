@@ -998,9 +998,11 @@ def _wants(parse: _Parse, tokens: list[int]) -> tuple[Want, ...]:
 
 
 def _wanting(parse: _Parse, verb: int) -> bool:
-    """A verb of wanting, or "look for" ("Germany was looking for a market for its industrial goods")."""
+    """A verb of wanting, or "look for" ("Germany was looking for a market for its industrial goods");
+    a "for" before the verb is whom it seems so to ("For German exporters, Russia looked like a
+    land of opportunity")."""
     return parse.lemma[verb] in _WANTING or (parse.lemma[verb] == "look"
-                                             and any(parse.lower[c] == "for" for c in parse.children[verb]))
+                                             and any(parse.lower[c] == "for" for c in parse.children[verb] if c > verb))
 
 
 def _party(parse: _Parse, subject: int) -> list[int]:
