@@ -96,6 +96,26 @@ def test_a_reason_clause_is_denied_only_with_a_denial(pipeline, text, reason_neg
     assert reason.text.startswith(("because", "since")) and reason.negated is reason_negated
 
 
+@pytest.mark.parametrize("text, claims", [
+    # what a negated verb of saying says is not said, down to its own clauses ...
+    ("Rapallo did not say that Germany and Russia would fight together.",
+     [("Rapallo did not say", True), ("that Germany and Russia would fight together", True)]),
+    ("The treaty did not say what would happen if one was attacked.",
+     [("The treaty did not say", True), ("what would happen", True), ("if one was attacked", True)]),
+    ("The treaty did not say anything about Poland being divided.",
+     [("The treaty did not say", True), ("anything about Poland being divided", True)]),
+    # ... but a clause beside it is, as is what an unnegated one says
+    ("The treaty did not say this, and Germany got Russian oil anyway.",
+     [("The treaty did not say this", True), ("Germany got Russian oil anyway", False)]),
+    ("Lenin did not say it openly, but he wanted Germany as a shield against Britain and France.",
+     [("Lenin did not say it openly", True), ("he wanted Germany as a shield against Britain and France", False)]),
+    ("The treaty said that Germany and Russia would trade.",
+     [("The treaty said", False), ("that Germany and Russia would trade", False)]),
+])
+def test_what_a_negated_verb_of_saying_says_is_not_said(pipeline, text, claims):
+    assert [(c.text, c.negated) for c in pipeline.parse(text).claims] == claims
+
+
 def test_not_only_is_not_a_denial(pipeline):
     assert not pipeline.parse("It was not only about trade.").claims[0].negated
 

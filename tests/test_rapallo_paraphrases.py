@@ -772,6 +772,10 @@ CASES = [
  ("K7", True, "In the secret annex to their cooperation, the Red Army let the Reichswehr run a gas warfare testing site at Tomka."),
  ("K4", True, "The Soviet state was a pariah because the West could not stomach its communist politics."),
  ("K8", True, "The Soviets believed that the imperialist powers would always be hostile, so dividing them was essential for survival."),
+ ("M3", False, "Rapallo did not say that Germany and Russia would fight together."),  # a negated saying says nothing
+ ("M3", False, "The treaty did not say what would happen if one was attacked."),
+ ("M2", False, "The treaty did not say anything about Poland being divided."),
+ ("M3", False, "Rapallo did not mean that Germany and Russia were allies."),
 ]
 
 

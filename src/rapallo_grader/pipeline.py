@@ -65,6 +65,12 @@ _VERB_POS = {"VERB", "AUX"}
 #: the parser misplaced, as in "Stream table logs show time".)
 _NOUN_DEPS = {"nmod", "appos", "nummod", "poss", "npadvmod"}
 _REASON_MARKERS = {"because", "since", "as"}
+#: Verbs whose content a "not" leaves unsaid: "The treaty did not say that they would defend each
+#: other" states no alliance, and "it did not promise anything about Poland" no partition.
+_SAYING = {"say", "state", "claim", "promise", "mention", "guarantee", "pledge", "specify", "stipulate", "mean",
+           "imply"}
+#: How a verb of saying holds what it says: "said that ...", "said anything about ...", "promised to ...".
+_CONTENT_DEPS = {"ccomp", "dobj", "prep", "xcomp"}
 _AUXILIARIES = {"aux", "auxpass"}
 _PREDICATE_LINKS = {"conj", "xcomp"} | _AUXILIARIES
 _FUNCTION_POS = {"DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "INTJ", "X", "SYM"}
@@ -618,6 +624,8 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
                 and any(parse.lower[c] in _REASON_MARKERS for c in parse.children[clause_head])
                 and negated.get(main, False) and parse.lemma[main] == "be"):
             negated[clause_head] = True
+        elif _unsaid(parse, clause_head, first, end):
+            negated[clause_head] = True
     runs: list[tuple[list[int], bool, bool]] = []
     run_clauses: list[int] = []
     for i in tokens:
@@ -633,6 +641,18 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
             runs.append(([i], negated[clause], clause == root))
             run_clauses.append(clause)
     return runs
+
+
+def _unsaid(parse: _Parse, clause: int, first: int, end: int) -> bool:
+    """The clause is, or is inside, what a negated verb of saying says ("The treaty did not say what
+    would happen if one was attacked"), not a clause beside it ("..., and trade grew") or its reason."""
+    child, node = clause, parse.head[clause]
+    while first <= node < end and node != child:
+        if (parse.lemma[node] in _SAYING and parse.pos[node] in _VERB_POS
+                and any(_negates(parse, c) for c in parse.children[node])):
+            return parse.dep[child] in _CONTENT_DEPS
+        child, node = node, parse.head[node]
+    return False
 
 
 def _contrast(parse: _Parse, i: int, first: int, end: int, heads: set[int]) -> list[int]:
