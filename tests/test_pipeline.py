@@ -116,6 +116,19 @@ def test_what_a_negated_verb_of_saying_says_is_not_said(pipeline, text, claims):
     assert [(c.text, c.negated) for c in pipeline.parse(text).claims] == claims
 
 
+@pytest.mark.parametrize("text, attitude_denied", [
+    ("The Soviets did not want to split the capitalist powers.", True),
+    ("The Soviets were not worried about the imperialist powers dividing them.", True),
+    ("The Soviets were also not trying to use Germany against Britain and France.", True),
+    ("The West did not trust the communist government.", False),  # distrust, said
+    ("The capitalist countries could not unite against Russia.", False),
+    ("The Soviets wanted to split the capitalist powers.", False),
+])
+def test_a_not_on_a_verb_of_wanting_or_fearing_denies_the_motive(pipeline, text, attitude_denied):
+    (claim,) = pipeline.parse(text).claims
+    assert claim.attitude_denied is attitude_denied
+
+
 def test_not_only_is_not_a_denial(pipeline):
     assert not pipeline.parse("It was not only about trade.").claims[0].negated
 

@@ -776,6 +776,19 @@ CASES = [
  ("M3", False, "The treaty did not say what would happen if one was attacked."),
  ("M2", False, "The treaty did not say anything about Poland being divided."),
  ("M3", False, "Rapallo did not mean that Germany and Russia were allies."),
+ ("K8", False, "The Soviets did not want to split the capitalist powers."),  # a denied motive, not K8's "could not unite"
+ ("K8", False, "The Soviets were not worried about the imperialist powers dividing them."),
+ ("K4", False, "The Western governments did not fear communism."),
+ ("K8", True, "The Russians did not want to face a united front of capitalist states."),
+ ("K4", True, "After the war they did not want to work with Russia because of communism, and they did not want to work with Germany either."),
+ ("K2", True, "Both were treated as untouchables by London and Paris."),
+ ("M4", True, "Before Rapallo, Germany and Russia were still at war."),
+ ("M4", False, "Russia was still at war with Poland in 1920, before the treaty."),
+ ("K3", True, "After the war German workers saw their savings wiped out by inflation."),
+ ("M2", True, "They planned to attack Poland and take half each."),
+ ("M2", False, "Germany lost half of its army and Poland took half of Silesia."),
+ ("K3", True, "Germany's coalition governments kept collapsing."),
+ ("K3", False, "The Soviet coalition government collapsed in 1918."),
 ]
 
 
@@ -885,7 +898,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1600
+    assert len(sample) == len(rows) == 1648
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -586,11 +586,17 @@ class Matcher:
         # the learned matcher too would gain another 0.01 AUC there, but it then credits "Their
         # hands are not different sizes" for "different sized hands".)
         # A claim denied by its sentence ("It is not true that the West feared communism") is no
-        # negative wording of a point, however close its words.
+        # negative wording of a point, however close its words; nor, for a teacher's terms, is a
+        # denied motive or fear ("The Soviets did not want to split the capitalist powers" against
+        # "... so the capitalist countries could not unite against it"), unless the denial is in
+        # the teacher's own words ("did not want to work with Russia because of communism").
         denied = np.array([c.denied for c in claims])[:, None]
-        negated = claim_negated & ~(self._has_negated_wording[None, :] & (fuzzy >= self.settings.near_miss) & ~denied)
+        holds_own = (claim_phrases.astype(np.float32) @ self._own_denials) > 0
+        attitude = np.array([c.attitude_denied for c in claims])[:, None] & self._termed[None, :] & ~holds_own
+        negated = claim_negated & ~(self._has_negated_wording[None, :] & (fuzzy >= self.settings.near_miss)
+                                    & ~denied & ~attitude)
         if self._own_denials.any():
-            negated &= ~self._says_own_denial(claims, claim_phrases)
+            negated &= ~self._says_own_denial(claims, holds_own)
         refusal[negated] = Refusal.NEGATED
 
         window_covered = self._groups(self._phrases(
@@ -714,18 +720,18 @@ class Matcher:
                 np.maximum.reduceat(window_overlap / self._wording_sizes[None, :], starts, axis=1).astype(float),
                 np.maximum.reduceat(window_related / self._wording_sizes[None, :], starts, axis=1).astype(float))
 
-    def _says_own_denial(self, claims: tuple[Claim, ...], claim_phrases: np.ndarray) -> np.ndarray:
+    def _says_own_denial(self, claims: tuple[Claim, ...], holds_own: np.ndarray) -> np.ndarray:
         """claims x criteria: the sentence's one negation is in a term of the criterion's own ("it
         could not pay" for "could not pay", "did not accept the settlement" for "not accept"), so
         the claim says the point rather than denying it. Not where others' view is reported
         ("Some say they did not accept it"), nor beside a second negation or a denial word that
-        may deny it ("It is not true that ...", "..., but that is wrong")."""
+        may deny it ("It is not true that ...", "..., but that is wrong"). ``holds_own``: claims x
+        criteria, the claim holds one of the criterion's terms with a negation in it."""
         negations = np.array([sum(w in NEGATING_WORDS or w in DENIAL_WORDS for w in (c.reading[0] or c.words))
                               for c in claims])
         sentences = np.array([c.sentence for c in claims])
         single = (np.bincount(sentences, weights=negations)[sentences] == 1) & ~np.array([c.reported for c in claims])
-        found = (claim_phrases.astype(np.float32) @ self._own_denials) > 0
-        return found & single[:, None]
+        return holds_own & single[:, None]
 
     def _claim_vocabulary(self, essay: ParsedEssay) -> np.ndarray:
         """claims x vocabulary: the term words each claim uses (in its words, lemmas or their pairs),

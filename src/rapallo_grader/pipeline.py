@@ -93,6 +93,14 @@ _WANTING = {"want", "need", "seek", "desire", "hope", "wish", "crave", "require"
             "hop"}  # the lemmatizer's reading of "hoped" ("it hoped to sell its products")
 
 
+#: Verbs and adjectives of wanting, trying, fearing or believing: a "not" on one denies the motive
+#: or the fear itself ("The Soviets did not want to split the capitalist powers", "Russia did not
+#: fear that the West would gang up on it"), which says no negative wording of a point ("so the
+#: West could not unite against it"). "Trust" is not one: "did not trust" is distrust, said.
+_ATTITUDES = {"want", "need", "seek", "desire", "hope", "hop", "wish", "try", "plan", "intend", "aim", "expect",
+              "fear", "worry", "think", "believe", "afraid", "worried", "scared", "concerned", "keen", "eager"}
+
+
 def _inflections(*verbs: str) -> frozenset[str]:
     return frozenset(form for v in verbs for form in
                      (v, v + "s", v + "d" if v.endswith("e") else v + "ed", v.removesuffix("e") + "ing"))
@@ -180,6 +188,9 @@ class Claim:
     #: ("Rapallo 1922 (Genoa conference)"): not a statement, but it names what the whole essay is
     #: about, as a point that may be made anywhere in it can use.
     title: bool = False
+    #: The claim's "not" is on a verb of wanting, trying, fearing or believing ("did not want to
+    #: split them", "were not worried about ..."): it denies that motive or fear (``_ATTITUDES``).
+    attitude_denied: bool = False
 
 
 @dataclass(frozen=True)
@@ -948,6 +959,7 @@ def _make_claim(text: str, parse: _Parse, tokens: list[int], sentence: int, para
                  links=links, details=details,
                  listing=not fallback and _keyword_list(parse, tokens),
                  reported=not fallback and _reported(parse, tokens),
+                 attitude_denied=negated and not fallback and _denies_attitude(parse, tokens),
                  wants=() if fallback else _wants(parse, tokens),
                  referent=tuple(parse.lower[w] for i in tokens if i in parse.referents
                                 for w in _party(parse, parse.referents[i])),
@@ -1191,6 +1203,19 @@ def _reported(parse: _Parse, tokens: list[int]) -> bool:
     return any(_reports(parse, i) or (parse.dep[i] == "ccomp" and parse.head[i] not in inside
                                       and (_reports(parse, parse.head[i]) or _believed(parse, parse.head[i])))
                for i in tokens)
+
+
+def _denies_attitude(parse: _Parse, tokens: list[int]) -> bool:
+    """A "not" of the claim on a verb of wanting, fearing or believing, or on a "be" whose
+    adjective is one ("were not worried")."""
+    for i in tokens:
+        if _negates(parse, i):
+            verb = parse.head[i]
+            if parse.lemma[verb] in _ATTITUDES or parse.lower[verb] in _ATTITUDES or (
+                    parse.lemma[verb] == "be" and any(parse.dep[c] == "acomp" and parse.lower[c] in _ATTITUDES
+                                                      for c in parse.children[verb])):
+                return True
+    return False
 
 
 def _believed(parse: _Parse, i: int) -> bool:
