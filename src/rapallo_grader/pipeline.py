@@ -94,9 +94,10 @@ _WANTING = {"want", "need", "seek", "desire", "hope", "wish", "crave", "require"
 
 
 #: Verbs and adjectives of wanting, trying, fearing or believing: a "not" on one denies the motive
-#: or the fear itself ("The Soviets did not want to split the capitalist powers", "Russia did not
-#: fear that the West would gang up on it"), which says no negative wording of a point ("so the
-#: West could not unite against it"). "Trust" is not one: "did not trust" is distrust, said.
+#: or the fear itself ("The Soviets did not want to split the capitalist powers", "The Western
+#: governments did not fear communism"), which says no negative wording of a point ("so the West
+#: could not unite against it"). Not the verbs of getting ("did not get" says what happened), nor
+#: "trust" ("did not trust" is distrust, said), nor "sure" ("made sure they could never unite").
 _ATTITUDES = {"want", "need", "seek", "desire", "hope", "hop", "wish", "try", "plan", "intend", "aim", "expect",
               "fear", "worry", "think", "believe", "afraid", "worried", "scared", "concerned", "keen", "eager"}
 
@@ -630,12 +631,12 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
         # is part of the denial. A denial is a negated statement with "be" ("was not about",
         # "was not important"); the reason for a negated event is asserted: "Germany could not
         # escape its problems because reparations had crippled its economy" says they had.
+        # And what a negated verb of saying says is not said (``_unsaid``).
         main = owner.get(head[clause_head], -1)
-        if (dep[clause_head] == "advcl"
-                and any(parse.lower[c] in _REASON_MARKERS for c in parse.children[clause_head])
-                and negated.get(main, False) and parse.lemma[main] == "be"):
-            negated[clause_head] = True
-        elif _unsaid(parse, clause_head, first, end):
+        reason_for_denial = (dep[clause_head] == "advcl"
+                             and any(parse.lower[c] in _REASON_MARKERS for c in parse.children[clause_head])
+                             and negated.get(main, False) and parse.lemma[main] == "be")
+        if reason_for_denial or _unsaid(parse, clause_head, first, end):
             negated[clause_head] = True
     runs: list[tuple[list[int], bool, bool]] = []
     run_clauses: list[int] = []
