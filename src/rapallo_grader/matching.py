@@ -457,7 +457,7 @@ class Matcher:
         if stale and self.learned.any() and settings.learned_threshold is not None:
             warnings.warn(stale, StaleThresholdWarning, stacklevel=3)
 
-        vocab = _Vocabulary(settings.spelling, whole_words=bool(self._termed.any()))
+        vocab = _Vocabulary(settings.spelling, whole_words=self._read_as_meant)
         phrases: list[list[int]] = []
         phrase_ids: dict[str, int] = {}
 
