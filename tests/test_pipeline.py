@@ -111,6 +111,14 @@ def test_a_reason_clause_is_denied_only_with_a_denial(pipeline, text, reason_neg
      [("Lenin did not say it openly", True), ("he wanted Germany as a shield against Britain and France", False)]),
     ("The treaty said that Germany and Russia would trade.",
      [("The treaty said", False), ("that Germany and Russia would trade", False)]),
+    # so is what a negated verb or adjective of believing or fearing holds, the writer's own too
+    ("Russia did not fear that the capitalist countries would gang up on it.",
+     [("Russia did not fear", True), ("that the capitalist countries would gang up on it", True)]),
+    ("The West was not afraid that Germany and Russia would unite.",
+     [("The West was not afraid", True), ("that Germany and Russia would unite", True)]),
+    ("I don't think it will light.", [("I don't think", True), ("it will light", True)]),
+    ("Britain feared that communism would spread.",
+     [("Britain feared", False), ("that communism would spread", False)]),
 ])
 def test_what_a_negated_verb_of_saying_says_is_not_said(pipeline, text, claims):
     assert [(c.text, c.negated) for c in pipeline.parse(text).claims] == claims
@@ -127,6 +135,16 @@ def test_what_a_negated_verb_of_saying_says_is_not_said(pipeline, text, claims):
 def test_a_not_on_a_verb_of_wanting_or_fearing_denies_the_motive(pipeline, text, attitude_denied):
     (claim,) = pipeline.parse(text).claims
     assert claim.attitude_denied is attitude_denied
+
+
+@pytest.mark.parametrize("text, attitude_denied", [
+    ("Russia did not fear that the capitalist countries would gang up on it.", True),
+    ("The treaty did not say that Germany and Russia would fight together.", True),
+    ("Russia feared that the capitalist countries would gang up on it.", False),
+])
+def test_what_a_denied_fear_or_saying_holds_is_no_negative_wording(pipeline, text, attitude_denied):
+    _, content = pipeline.parse(text).claims
+    assert content.attitude_denied is attitude_denied
 
 
 def test_not_only_is_not_a_denial(pipeline):

@@ -191,6 +191,8 @@ class Claim:
     title: bool = False
     #: The claim's "not" is on a verb of wanting, trying, fearing or believing ("did not want to
     #: split them", "were not worried about ..."): it denies that motive or fear (``_ATTITUDES``).
+    #: So is what a negated verb of saying or believing holds ("Russia did not fear [that the West
+    #: would unite]"): its denial is of the fear or the saying, not of what was feared or said.
     attitude_denied: bool = False
 
 
@@ -657,14 +659,26 @@ def _clauses(parse: _Parse, tokens: range, root: int, fallback: bool) -> list[tu
 
 def _unsaid(parse: _Parse, clause: int, first: int, end: int) -> bool:
     """The clause is, or is inside, what a negated verb of saying says ("The treaty did not say what
-    would happen if one was attacked"), not a clause beside it ("..., and trade grew") or its reason."""
+    would happen if one was attacked") or of believing holds ("Russia did not fear that the West
+    would unite", "I don't think it will light"), not a clause beside it ("..., and trade grew") or
+    its reason."""
     child, node = clause, parse.head[clause]
     while first <= node < end and node != child:
-        if (parse.lemma[node] in _SAYING and parse.pos[node] in _VERB_POS
-                and any(_negates(parse, c) for c in parse.children[node])):
+        if _negated_holder(parse, node):
             return parse.dep[child] in _CONTENT_DEPS
         child, node = node, parse.head[node]
     return False
+
+
+def _negated_holder(parse: _Parse, node: int) -> bool:
+    """A verb of saying, or a verb or adjective of believing ("was not afraid that ..."), with a "not"."""
+    if parse.lemma[node] in _SAYING and parse.pos[node] in _VERB_POS:
+        holder = node
+    elif parse.lemma[node] in _BELIEVING:
+        holder = parse.head[node] if parse.dep[node] == "acomp" else node
+    else:
+        return False
+    return any(_negates(parse, c) for c in parse.children[holder])
 
 
 def _contrast(parse: _Parse, i: int, first: int, end: int, heads: set[int]) -> list[int]:
@@ -1208,7 +1222,13 @@ def _reported(parse: _Parse, tokens: list[int]) -> bool:
 
 def _denies_attitude(parse: _Parse, tokens: list[int]) -> bool:
     """A "not" of the claim on a verb of wanting, fearing or believing, or on a "be" whose
-    adjective is one ("were not worried")."""
+    adjective is one ("were not worried"); or the claim is what a negated verb of saying or
+    believing outside it holds ("[Russia did not fear] that the West would unite"), which is no
+    more said in the negative than in the positive."""
+    inside = set(tokens)
+    if any(parse.dep[i] in _CONTENT_DEPS and parse.head[i] not in inside and _negated_holder(parse, parse.head[i])
+           for i in tokens):
+        return True
     for i in tokens:
         if _negates(parse, i):
             verb = parse.head[i]
