@@ -1,4 +1,4 @@
-"""Fit the short-answer drafting settings (models/drafting-v18.json) on SAF v1 training only.
+"""Fit the short-answer drafting settings (models/drafting-v19.json) on SAF v1 training only.
 
     python scripts/fit_drafting.py [--check]
 

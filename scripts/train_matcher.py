@@ -1,4 +1,4 @@
-"""Rebuild the learned matcher (models/matcher-v19.json and its .meta.json) from training splits only.
+"""Rebuild the learned matcher (models/matcher-v20.json and its .meta.json) from training splits only.
 
     python scripts/train_matcher.py [--semantic] [--check]
 

@@ -578,6 +578,16 @@ def test_fragments_are_not_statements(pipeline):
     assert [c.statement for c in essay.claims] == [False, True, True]
 
 
+@pytest.mark.parametrize("text, statement", [
+    ("Germany - weak after WW1 - reparations, inflation.", True),  # the adjective is the root
+    ("Bridge table initially empty.", True),
+    ("Weak - reparations - inflation.", False),  # no subject: keywords
+    ("Very weak economy.", False),
+])
+def test_a_note_with_its_verb_left_out_is_a_statement(pipeline, text, statement):
+    assert [c.statement for c in pipeline.parse(text).claims] == [statement]
+
+
 def test_a_word_the_tagger_calls_a_verb_but_the_parser_uses_as_a_noun_makes_no_statement(pipeline):
     claims = pipeline.parse("Rapallo Genoa 1922 isolation recognition reparations Versailles communism "
                             "raw materials technology secret army counterweight revision.").claims

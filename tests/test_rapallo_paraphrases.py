@@ -783,6 +783,7 @@ CASES = [
  ("K8", False, "Russia did not fear that the capitalist countries would gang up on it."),  # a denied fear, not K8's "could not unite"
  ("M3", False, "I do not believe that Rapallo was a military alliance."),  # the writer's own denial
  ("K8", True, "Russia feared that the capitalist countries would gang up on it."),
+ ("K3", True, "Germany - weak after WW1 - reparations, inflation."),  # note form, the adjective its root
  ("K4", True, "After the war they did not want to work with Russia because of communism, and they did not want to work with Germany either."),
  ("K2", True, "Both were treated as untouchables by London and Paris."),
  ("M4", True, "Before Rapallo, Germany and Russia were still at war."),

@@ -75,7 +75,7 @@ def items_asked(question: str) -> int | None:
 
 
 #: Fitted settings for drafts of short answers (``short_answer=True``), bundled with the models.
-DRAFTING = "drafting-v18.json"
+DRAFTING = "drafting-v19.json"
 
 
 @dataclass(frozen=True)

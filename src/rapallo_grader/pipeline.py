@@ -1412,8 +1412,12 @@ def _like_as_verb(parse: _Parse, i: int) -> bool:
 
 
 def _predicative_adjective(parse: _Parse, i: int) -> bool:
-    """'Germany weak: reparations ...' — a note-form claim with the verb left out."""
+    """'Germany weak: reparations ...', 'Germany - weak after WW1' — a note-form claim with the
+    verb left out (in the second the parser makes the adjective the root, its subject a compound)."""
     head = parse.head[i]
+    if parse.pos[i] == "ADJ" and parse.dep[i] == "ROOT":
+        return any(c < i and parse.pos[c] in {"NOUN", "PROPN"} and parse.dep[c] in {"compound", "nsubj", "dep"}
+                   for c in parse.children[i])
     return (parse.pos[i] == "ADJ" and parse.pos[head] in {"NOUN", "PROPN"} and i > head
             and parse.dep[i] in {"amod", "acomp"})
 

@@ -174,7 +174,7 @@ class Rubric:
         from the best of as many points as the question asks for, or else of a share of its
         points (``count_best``), at a match threshold, with or
         without part marks for a point partly made (``partial_credit``, ``partial_from``), all
-        fitted on teacher-marked short answers (``models/drafting-v18.json``, rebuilt by
+        fitted on teacher-marked short answers (``models/drafting-v19.json``, rebuilt by
         ``scripts/fit_drafting.py``).
         """
         from .authoring import draft

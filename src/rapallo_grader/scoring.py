@@ -134,7 +134,7 @@ def point_shares(best: Sequence[float], thresholds: Sequence[float], partial_cre
 
     With ``partial_from`` as well, a missed point earns the share of the threshold it reaches, not
     rounded to quarters, in an answer whose best match reaches ``partial_from``, which may be
-    short of any point made. Fitted on short answers (``models/drafting-v18.json``), this follows
+    short of any point made. Fitted on short answers (``models/drafting-v19.json``), this follows
     teachers more closely: they give part marks to an answer that makes no point in full, and
     nothing to one whose best match stays under about 0.18.
     """
