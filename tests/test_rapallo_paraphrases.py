@@ -793,6 +793,25 @@ CASES = [
  ("M2", False, "Germany lost half of its army and Poland took half of Silesia."),
  ("K3", True, "Germany's coalition governments kept collapsing."),
  ("K3", False, "The Soviet coalition government collapsed in 1918."),
+ ("K2", True, "That left two countries without friends, and they decided to be friends with each other."),
+ ("K3", True, "The victors made Germany pay enormous sums and took its colonies."),
+ ("K3", True, "The Versailles treaty had cut the German army and left the country in debt."),
+ ("K3", True, "Germany's economy was smashed by the war debts."),
+ ("K3", True, "Germany had lost the war and was paying a fortune in reparations."),
+ ("K3", False, "Russia owed enormous sums to French banks."),
+ ("K4", True, "The communists were not welcome anywhere in Europe."),
+ ("K4", True, "After the war nobody wanted to know Russia, because it was a communist dictatorship."),
+ ("K6", True, "Trade was the main reason: German exports in exchange for Soviet raw materials and food, and German factories built in Russia."),
+ ("K6", False, "Western leaders did not want anything to do with the Bolsheviks because they had killed the Tsar and taken property from foreign investors."),
+ ("K8", True, "The Russians wanted a friendly Germany between themselves and the hostile capitalist West."),
+ ("K8", True, "The Soviet leaders used the treaty to make sure Germany would never join a Western attack on them."),
+ ("K8", False, "This made Germany friends with Britain and France again."),
+ ("K9", True, "Both wanted revenge on the countries that had written the Versailles settlement."),
+ ("M2", True, "Russia wanted German machinery to build up its industry. In return Germany got part of Poland."),
+ ("M2", False, "Germany got part of Poland's coal in 1921."),
+ ("M3", True, "Germany wanted Russian oil and in return promised to defend Russia if it was attacked."),
+ ("M3", True, "The treaty made them allies in war and they planned to split Poland."),
+ ("M3", False, "Germany's army was too small to defend Germany if it was attacked."),
 ]
 
 
@@ -902,7 +921,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1648
+    assert len(sample) == len(rows) == 1712
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
