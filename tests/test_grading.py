@@ -192,6 +192,29 @@ def test_a_motive_point_said_outside_someone_elses_want_is_made(grader, text, ex
         assert k4.near_misses and k4.near_misses[0].refused == "someone else's motive"
 
 
+@pytest.mark.parametrize("each_side", [True, False])
+def test_a_point_said_of_each_side_in_turn_says_both(tmp_path, each_side):
+    sides = "    each_side:\n      group: 2\n      sides: [[germany, berlin], [russia, moscow]]\n" if each_side else ""
+    path = tmp_path / "pair.yaml"
+    path.write_text("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: Both countries were outcasts.\n"
+                    "    terms:\n      - [outcast*, alone]\n      - [both, the two]\n" + sides, encoding="utf-8")
+    grader = Grader(Rubric.load(path))
+
+    def made(essay: str) -> bool:
+        return "P1" in awarded(grader.grade(essay))
+
+    assert made("Germany was an outcast after the war. Russia was an outcast too.") is each_side
+    assert made("Germany was alone, and Moscow was alone.") is each_side
+    assert made("Both countries were outcasts.")  # the "both" said outright, either way
+    # One side only, the other side not an outcast, or denied, or a paragraph away: no pair.
+    assert not made("Germany was an outcast after the war. Germany was alone.")
+    assert not made("Germany was an outcast after the war. Russia was rich.")
+    assert not made("Germany was an outcast after the war. Russia was not an outcast.")
+    assert not made("Germany was an outcast after the war.\n\nRussia was an outcast too.")
+    # A claim naming both sides is said of neither in turn.
+    assert not made("Germany was an outcast because of Russia.")
+
+
 @pytest.mark.parametrize("anywhere", [True, False])
 def test_a_point_anywhere_takes_its_other_terms_from_the_whole_essay(tmp_path, anywhere):
     path = tmp_path / "context.yaml"

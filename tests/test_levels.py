@@ -93,8 +93,8 @@ def test_levels_rubric_keeps_the_point_rubrics_words():
     # Generated from rapallo.yaml: a vocabulary edit there must be carried over by the script.
     levels = Rubric.load(ROOT / "rubrics" / "rapallo_levels.yaml")
     points = Rubric.load(ROOT / "rubrics" / "rapallo.yaml")
-    words = [(p.id, p.wordings, p.terms, p.min_terms, p.exclude, p.wanted_by, p.anywhere) for p in points.points]
-    assert [(p.id, p.wordings, p.terms, p.min_terms, p.exclude, p.wanted_by, p.anywhere) for p in levels.points] == words
+    words = [(p.id, p.wordings, p.terms, p.min_terms, p.exclude, p.wanted_by, p.anywhere, p.each_side, p.each_side_group) for p in points.points]
+    assert [(p.id, p.wordings, p.terms, p.min_terms, p.exclude, p.wanted_by, p.anywhere, p.each_side, p.each_side_group) for p in levels.points] == words
     assert levels.misconceptions == points.misconceptions
 
 

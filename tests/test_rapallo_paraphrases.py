@@ -812,6 +812,10 @@ CASES = [
  ("M3", True, "Germany wanted Russian oil and in return promised to defend Russia if it was attacked."),
  ("M3", True, "The treaty made them allies in war and they planned to split Poland."),
  ("M3", False, "Germany's army was too small to defend Germany if it was attacked."),
+ ("K2", True, "Germany was a pariah because it had started the war, and Soviet Russia was a pariah because it was communist."),  # each side in turn
+ ("K9", True, "Berlin resented the Versailles diktat; Moscow rejected a settlement made without it."),
+ ("K9", False, "Germany resented Versailles. Russia was not bothered by Versailles."),
+ ("K2", False, "Britain isolated Germany after the war. Russia wanted German machines."),
 ]
 
 

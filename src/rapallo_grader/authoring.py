@@ -185,7 +185,10 @@ def to_yaml(rubric: Rubric) -> str:
         data["partial_from"] = rubric.partial_from
     data["points"] = [_criterion(p, marks=p.marks, feedback=_feedback(p),
                                  **({"depth": dict(p.depth)} if p.depth else {}),
-                                 **({"anywhere": True} if p.anywhere else {})) for p in rubric.points]
+                                 **({"anywhere": True} if p.anywhere else {}),
+                                 **({"each_side": {"group": p.each_side_group + 1,
+                                                   "sides": [list(g) for g in p.each_side]}} if p.each_side else {}))
+                      for p in rubric.points]
     if rubric.misconceptions:
         data["misconceptions"] = [_criterion(m, penalty=m.penalty, feedback=m.feedback or None)
                                   for m in rubric.misconceptions]
@@ -209,7 +212,7 @@ def _feedback(point: Point) -> dict[str, str] | None:
 
 def _criterion(c: Criterion, **extra: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"id": c.id}
-    out.update({k: v for k, v in extra.items() if k not in {"feedback", "depth", "anywhere"}})
+    out.update({k: v for k, v in extra.items() if k not in {"feedback", "depth", "anywhere", "each_side"}})
     if extra.get("depth"):
         out["depth"] = extra["depth"]
     out["text"] = c.text
@@ -225,6 +228,8 @@ def _criterion(c: Criterion, **extra: Any) -> dict[str, Any]:
         out["wanted_by"] = list(c.wanted_by)
     if extra.get("anywhere"):
         out["anywhere"] = True
+    if extra.get("each_side"):
+        out["each_side"] = extra["each_side"]
     if extra.get("feedback"):
         out["feedback"] = extra["feedback"]
     return out

@@ -476,6 +476,7 @@ class Matcher:
         wanted_by: list[list[int]] = []
         own_denials: list[list[int]] = []
         first_groups: list[int] = []
+        each_side: list[tuple[int, list[list[int]]]] = []
         for ci, criterion in enumerate(self.criteria):
             terms, needed = criterion.terms, criterion.min_terms
             derived = not terms
@@ -496,6 +497,8 @@ class Matcher:
             # Only a teacher's terms: a point's own words, as derived, may hold a plain "not".
             own_denials.append([phrase(t) for group in criterion.terms for t in group
                                 if NEGATING_WORDS & set(_term_words(t))])
+            if isinstance(criterion, Point) and criterion.each_side:
+                each_side.append((ci, [[phrase(t) for t in side] for side in criterion.each_side]))
         vocab.freeze()
         self._vocab = vocab
         # Word triples are looked up only for a rubric with a term of three words or more.
@@ -520,6 +523,17 @@ class Matcher:
         self._own_denials = np.zeros((n_phrases, len(self.criteria)), dtype=np.float32)
         for ci, members in enumerate(own_denials):
             self._own_denials[members, ci] = 1
+        # Points said of each side in turn: the point, the groups a claim must make besides the
+        # "both" group, how many of them, and phrases x sides.
+        self._each_side: list[tuple[int, list[int], int, np.ndarray]] = []
+        for ci, sides in each_side:
+            criterion = self.criteria[ci]
+            assert isinstance(criterion, Point)
+            rest = [first_groups[ci] + g for g in range(len(criterion.terms)) if g != criterion.each_side_group]
+            named = np.zeros((n_phrases, len(sides)), dtype=np.float32)
+            for si, members in enumerate(sides):
+                named[members, si] = 1
+            self._each_side.append((ci, rest, int(self.min_terms[ci]) - 1, named))
         # Whose motive a point is: its wanters' phrases, and its first group (what is wanted).
         self._motives = np.array([bool(c.wanted_by) for c in self.criteria])
         self._wanter_phrases = np.zeros((n_phrases, len(self.criteria)), dtype=np.float32)
@@ -624,6 +638,9 @@ class Matcher:
                 whole = (self._groups(self._phrases(essay_vocab)) @ self._criterion_groups)[:, self._anywhere]
                 covered[:, self._anywhere] = np.maximum(covered[:, self._anywhere],
                                                         np.where(claim_negated, whole[1], whole[0]))
+        if self._each_side:
+            self._pair_sides(covered, claim_phrases, anchored, refusal, claim_negated[:, 0], starts,
+                             sentence_of_run, sentence_paragraph)
         terms, raw = self._rule_score(covered, anchored, fuzzy)
 
         shape = (n_claims, n_criteria)
@@ -657,6 +674,25 @@ class Matcher:
         # A wording close to the point's makes up for no group of a teacher's terms that the claim
         # lacks: "Germany wanted to overturn Versailles" is K9's wording without its "both".
         return terms, np.where(self._termed[None, :] & (terms < 1.0), np.minimum(score, terms), score)
+
+    def _pair_sides(self, covered: np.ndarray, claim_phrases: np.ndarray, anchored: np.ndarray,
+                    refusal: np.ndarray, negated: np.ndarray, starts: np.ndarray, sentence_of_run: np.ndarray,
+                    sentence_paragraph: np.ndarray) -> None:
+        """A point said of each side in turn ("Germany was a pariah ..., and Soviet Russia was a
+        pariah ..."): a claim that makes the point's other groups itself, naming one side only,
+        covers all of them when a claim in its sentence's window does so of every other side.
+        Claim by claim, so that a side goes with what is said of it. In place on ``covered``."""
+        groups = self._groups(claim_phrases)
+        phrases = claim_phrases.astype(np.float32)
+        for ci, rest, needed, named in self._each_side:
+            makes = (anchored[:, ci] & (refusal[:, ci] == Refusal.NONE) & ~negated
+                     & (groups[:, rest].sum(axis=1) >= needed))
+            sides = (phrases @ named) > 0
+            own = makes & (sides.sum(axis=1) == 1)
+            said = _window(np.logical_or.reduceat(sides & own[:, None], starts, axis=0), sentence_paragraph,
+                           self.settings.context_sentences)
+            paired = own & said[sentence_of_run].all(axis=1)
+            covered[paired, ci] = np.maximum(covered[paired, ci], self.min_terms[ci])
 
     def _lent_coverage(self, sentence_vocab: np.ndarray, asserted: np.ndarray, sentence_paragraph: np.ndarray,
                        starts: np.ndarray, sentence_of_run: np.ndarray, anchored: np.ndarray,

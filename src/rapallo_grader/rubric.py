@@ -61,6 +61,12 @@ class Point(Criterion):
     #: the claim's sentence and its neighbours: a context point's year may be in the introduction
     #: and its war in the body. The first group must still be in the claim.
     anywhere: bool = False
+    #: Term groups naming each side the point is about (Germany, Russia): a claim that makes the
+    #: point's other groups of one side, beside a claim making them of the other (in the same
+    #: sentence window), covers the group ``each_side_group`` (0-based) that says "both". "Germany
+    #: was a pariah ..., and Soviet Russia was a pariah ..." says both were outcasts. Empty: off.
+    each_side: tuple[TermGroup, ...] = ()
+    each_side_group: int = 0
 
     def marks_at(self, reached: str) -> float:
         """Marks for a point made to depth ``reached`` (the deepest configured depth not beyond it)."""
@@ -287,7 +293,8 @@ class _Where:
 _TOP_KEYS = {"title", "question", "max_score", "count_best", "partial_credit", "partial_from", "points",
              "misconceptions", "bands", "levels", "matching"}
 _CRITERION_KEYS = {"id", "text", "alternatives", "terms", "min_terms", "exclude", "wanted_by"}
-_POINT_KEYS = _CRITERION_KEYS | {"marks", "feedback", "depth", "anywhere"}
+_POINT_KEYS = _CRITERION_KEYS | {"marks", "feedback", "depth", "anywhere", "each_side"}
+_EACH_SIDE_KEYS = {"group", "sides"}
 _LEVEL_KEYS = {"name", "marks", "descriptor", "rule"}
 _MISCONCEPTION_KEYS = _CRITERION_KEYS | {"penalty", "feedback"}
 _FEEDBACK_KEYS = {"hit", "miss"}
@@ -357,14 +364,14 @@ def _strings(obj: dict[str, Any], key: str, path: Path_, where: _Where) -> tuple
     return tuple(out)
 
 
-def _terms(obj: dict[str, Any], path: Path_, where: _Where) -> tuple[TermGroup, ...]:
-    value = obj.get("terms", [])
+def _terms(obj: dict[str, Any], path: Path_, where: _Where, key: str = "terms") -> tuple[TermGroup, ...]:
+    value = obj.get(key, [])
     if not isinstance(value, list):
-        raise where.fail((*path, "terms"), f"'terms' must be a list of synonym groups, got {_kind(value)}",
-                         "write e.g. 'terms: [[isolat*, outcast*], [recogni*]]'")
+        raise where.fail((*path, key), f"{key!r} must be a list of synonym groups, got {_kind(value)}",
+                         f"write e.g. '{key}: [[isolat*, outcast*], [recogni*]]'")
     groups = []
     for i, group in enumerate(value):
-        group_path = (*path, "terms", i)
+        group_path = (*path, key, i)
         items = group if isinstance(group, list) else [group]
         if not items:
             raise where.fail(group_path, "empty synonym group", "put at least one term in it or remove it")
@@ -434,7 +441,7 @@ def _build(data: Any, where: _Where, sha256: str) -> Rubric:
         points.append(Point(**_criterion_fields(obj, path, where), marks=marks, depth=depth,
                             feedback_hit=_text(feedback, "hit", path, where, required=False),
                             feedback_miss=_text(feedback, "miss", path, where, required=False),
-                            anywhere=_anywhere(obj, path, where)))
+                            anywhere=_anywhere(obj, path, where), **_each_side(obj, path, where)))
 
     raw_miscs = top.get("misconceptions", []) or []
     if not isinstance(raw_miscs, list):
@@ -507,6 +514,26 @@ def _anywhere(obj: dict[str, Any], path: Path_, where: _Where) -> bool:
         raise where.fail((*path, "anywhere"), "'anywhere' needs 'terms': their first group must be in the claim, "
                          "the others may be anywhere in the essay", "add 'terms:', or remove 'anywhere'")
     return anywhere
+
+
+def _each_side(obj: dict[str, Any], path: Path_, where: _Where) -> dict[str, Any]:
+    """``each_side: {group: 2, sides: [[german*, germany], [soviet*, russia*]]}`` (group 1-based)."""
+    if "each_side" not in obj:
+        return {}
+    here = (*path, "each_side")
+    raw = _mapping(obj["each_side"], here, where, "each_side")
+    _check_keys(raw, _EACH_SIDE_KEYS, here, where)
+    n_groups = len(obj.get("terms") or [])
+    group = raw.get("group")
+    if isinstance(group, bool) or not isinstance(group, int) or not 2 <= group <= n_groups:
+        raise where.fail((*here, "group"), f"'group' must be the number of the term group that says 'both', "
+                         f"from 2 to {n_groups}, got {group!r}",
+                         "count the point's 'terms' groups from 1 (the first, its anchor, cannot be it)")
+    sides = _terms(raw, here, where, key="sides")
+    if len(sides) < 2:
+        raise where.fail((*here, "sides"), f"'sides' needs a group of terms for each of at least two sides, "
+                         f"got {len(sides)}", "write e.g. 'sides: [[german*, germany], [soviet*, russia*]]'")
+    return {"each_side": sides, "each_side_group": group - 1}
 
 
 def _flag(obj: dict[str, Any], key: str, where: _Where, path: Path_ = ()) -> bool:
