@@ -232,6 +232,10 @@ def test_what_follows_a_dissent_or_another_partys_refusal_is_not_denied(pipeline
     ("Germany weak: reparations (Versailles), inflation, unstable govts.", False),
     ("Rapallo was about isolation and recognition and reparations and communism and trade.", True),
     ("Germany wanted oil and grain and timber and coal from Russia.", False),
+    # an adjective closing the frame says something before the list does; a list after it does not
+    ("Germany's democracy was weak, with riots, strikes and assassinations.", False),
+    ("Rapallo was important for isolation, recognition, reparations, Versailles, trade.", True),
+    ("Rapallo was important: isolation, recognition, reparations, Versailles, trade, army.", True),
 ])
 def test_a_list_of_keywords_is_a_listing(pipeline, text, listing):
     claim = pipeline.parse(text).claims[0]

@@ -816,6 +816,15 @@ CASES = [
  ("K9", True, "Berlin resented the Versailles diktat; Moscow rejected a settlement made without it."),
  ("K9", False, "Germany resented Versailles. Russia was not bothered by Versailles."),
  ("K2", False, "Britain isolated Germany after the war. Russia wanted German machines."),
+ ("K1", True, "The treaty was signed in 1922, four years after the Armistice."),
+ ("K1", False, "The armistice was signed in 1918."),
+ ("K2", True, "Nobody would deal with either of them after the war."),
+ ("K2", True, "They had been pushed to the edge of Europe. Germany was treated as a criminal nation, and the Soviet state had no diplomatic ties with the great powers."),
+ ("K3", True, "Germany's democracy was weak, with riots, strikes and assassinations."),  # an adjective before the list says something
+ ("K3", True, "After losing the war Germany was broke."),
+ ("K6", True, "Soviet Russia wanted German firms to build power stations and railways for it."),
+ ("K6", True, "Germany bought oil and grain from Russia and Russia bought German machines."),
+ ("K6", False, "Germany bought Russian grain and timber."),
 ]
 
 
@@ -925,7 +934,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1712
+    assert len(sample) == len(rows) == 1776
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])

@@ -1358,6 +1358,12 @@ def _keyword_list(parse: _Parse, tokens: list[int]) -> bool:
         return False
     if any(parse.pos[i] in _VERB_POS and parse.lemma[i] not in _LIST_FRAMES for i in items[0]):
         return False
+    # "Germany's democracy was weak, with riots, strikes and assassinations": the frame's own
+    # adjective, closing the first item, says something before the list does (not "Rapallo was
+    # important for isolation, recognition, ...", nor "... important: isolation, ...").
+    last = items[0][-1]
+    if parse.dep[last] == "acomp" and parse.pos[last] == "ADJ" and parse.head[last] in items[0]:
+        return False
     return not any(has_verb and len(item) > _KEYWORD_WORDS for item, has_verb in zip(items[1:], verbal[1:]))
 
 
