@@ -825,6 +825,10 @@ CASES = [
  ("K6", True, "Soviet Russia wanted German firms to build power stations and railways for it."),
  ("K6", True, "Germany bought oil and grain from Russia and Russia bought German machines."),
  ("K6", False, "Germany bought Russian grain and timber."),
+ ("M3", True, "Both countries agreed that if one was invaded the other would send troops."),
+ ("K9", True, "Moscow and Berlin were united by their rejection of the Versailles system."),
+ ("K4", True, "The Western powers were hostile to the Soviet regime because it had called for workers everywhere to overthrow their governments."),
+ ("K4", False, "Marx called on workers everywhere to unite."),
 ]
 
 
@@ -934,7 +938,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1776
+    assert len(sample) == len(rows) == 1792
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
