@@ -84,6 +84,8 @@ def test_bundled_rubric_conforms_to_published_schema(rubric):
      ":6: points[0].anywhere", "add 'terms:'"),
     ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n    terms: [[x]]\n    anywhere: 'yes'\n",
      ":7: points[0].anywhere", "'anywhere: true'"),
+    ("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n    each_side:\n      group: 2\n",
+     ":7: points[0].each_side", "add the term groups"),
     (("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n    terms: [[x], [y]]\n"
       "    each_side:\n      group: 3\n      sides: [[a], [b]]\n"), ":8: points[0].each_side.group", "count the point's"),
     (("question: Why?\npoints:\n  - id: P1\n    marks: 1\n    text: a\n    terms: [[x], [y]]\n"

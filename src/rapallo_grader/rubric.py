@@ -524,6 +524,9 @@ def _each_side(obj: dict[str, Any], path: Path_, where: _Where) -> dict[str, Any
     raw = _mapping(obj["each_side"], here, where, "each_side")
     _check_keys(raw, _EACH_SIDE_KEYS, here, where)
     n_groups = len(obj.get("terms") or [])
+    if n_groups < 2:
+        raise where.fail(here, "'each_side' needs 'terms' with at least two groups: the anchor, and one that says "
+                         "'both'", "add the term groups, or remove 'each_side'")
     group = raw.get("group")
     if isinstance(group, bool) or not isinstance(group, int) or not 2 <= group <= n_groups:
         raise where.fail((*here, "group"), f"'group' must be the number of the term group that says 'both', "
