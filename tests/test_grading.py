@@ -213,6 +213,15 @@ def test_a_point_said_of_each_side_in_turn_says_both(tmp_path, each_side):
     assert not made("Germany was an outcast after the war.\n\nRussia was an outcast too.")
     # A claim naming both sides is said of neither in turn.
     assert not made("Germany was an outcast because of Russia.")
+    # The evidence shows the claim on the other side that stands for "both".
+    (p1,) = grader.grade("Germany was an outcast after the war. Russia was an outcast too.").points
+    if each_side:
+        assert [(e.text, e.paired_with) for e in p1.evidence][:1] in (
+            [("Germany was an outcast after the war", "Russia was an outcast too")],
+            [("Russia was an outcast too", "Germany was an outcast after the war")])
+        assert "for the other side" in p1.evidence[0].reading
+    else:
+        assert not any(e.paired_with for e in p1.evidence + p1.near_misses)
 
 
 @pytest.mark.parametrize("anywhere", [True, False])

@@ -97,6 +97,9 @@ class MatchTable:
     #: paragraph that makes a point once its neighbours can score higher than the claim that makes it.
     #: None: by similarity.
     evidence_order: np.ndarray | None = None
+    #: For a point said of each side in turn, the claim on the other side whose words said "both"
+    #: for each claim (claims x criteria, -1 where none). None: no such point.
+    paired: np.ndarray | None = None
 
 
 def _forgiving(word: str) -> bool:
@@ -638,9 +641,10 @@ class Matcher:
                 whole = (self._groups(self._phrases(essay_vocab)) @ self._criterion_groups)[:, self._anywhere]
                 covered[:, self._anywhere] = np.maximum(covered[:, self._anywhere],
                                                         np.where(claim_negated, whole[1], whole[0]))
+        paired = None
         if self._each_side:
-            self._pair_sides(covered, claim_phrases, anchored, refusal, claim_negated[:, 0], starts,
-                             sentence_of_run, sentence_paragraph)
+            paired = self._pair_sides(covered, claim_phrases, anchored, refusal, claim_negated[:, 0], starts,
+                                      sentence_of_run, sentence_paragraph)
         terms, raw = self._rule_score(covered, anchored, fuzzy)
 
         shape = (n_claims, n_criteria)
@@ -663,7 +667,7 @@ class Matcher:
         similarity = np.where(refusal == Refusal.NONE, decisive, 0.0)
         # Rule points need their anchor term in the claim itself, so similarity already orders them.
         own = np.where(self.learned[None, :], recall + fuzzy, similarity)
-        return MatchTable(similarity, decisive, terms, fuzzy, refusal, features, own)
+        return MatchTable(similarity, decisive, terms, fuzzy, refusal, features, own, paired)
 
     def _rule_score(self, covered: np.ndarray, anchored: np.ndarray, fuzzy: np.ndarray
                     ) -> tuple[np.ndarray, np.ndarray]:
@@ -677,22 +681,32 @@ class Matcher:
 
     def _pair_sides(self, covered: np.ndarray, claim_phrases: np.ndarray, anchored: np.ndarray,
                     refusal: np.ndarray, negated: np.ndarray, starts: np.ndarray, sentence_of_run: np.ndarray,
-                    sentence_paragraph: np.ndarray) -> None:
+                    sentence_paragraph: np.ndarray) -> np.ndarray:
         """A point said of each side in turn ("Germany was a pariah ..., and Soviet Russia was a
         pariah ..."): a claim that makes the point's other groups itself, naming one side only,
         covers all of them when a claim in its sentence's window does so of every other side.
-        Claim by claim, so that a side goes with what is said of it. In place on ``covered``."""
+        Claim by claim, so that a side goes with what is said of it. In place on ``covered``;
+        returns, for each claim so paired, the nearest claim of another side (claims x criteria,
+        -1 elsewhere), for its evidence to show."""
         groups = self._groups(claim_phrases)
         phrases = claim_phrases.astype(np.float32)
+        partners = np.full(covered.shape, -1, dtype=np.intp)
+        reach = self.settings.context_sentences
         for ci, rest, needed, named in self._each_side:
             makes = (anchored[:, ci] & (refusal[:, ci] == Refusal.NONE) & ~negated
                      & (groups[:, rest].sum(axis=1) >= needed))
             sides = (phrases @ named) > 0
             own = makes & (sides.sum(axis=1) == 1)
-            said = _window(np.logical_or.reduceat(sides & own[:, None], starts, axis=0), sentence_paragraph,
-                           self.settings.context_sentences)
+            said = _window(np.logical_or.reduceat(sides & own[:, None], starts, axis=0), sentence_paragraph, reach)
             paired = own & said[sentence_of_run].all(axis=1)
             covered[paired, ci] = np.maximum(covered[paired, ci], self.min_terms[ci])
+            side = sides.argmax(axis=1)
+            for row in np.flatnonzero(paired):
+                near = [other for other in np.flatnonzero(own & (side != side[row]))
+                        if sentence_paragraph[sentence_of_run[other]] == sentence_paragraph[sentence_of_run[row]]
+                        and abs(sentence_of_run[other] - sentence_of_run[row]) <= reach]
+                partners[row, ci] = min(near, key=lambda other: abs(other - row))
+        return partners
 
     def _lent_coverage(self, sentence_vocab: np.ndarray, asserted: np.ndarray, sentence_paragraph: np.ndarray,
                        starts: np.ndarray, sentence_of_run: np.ndarray, anchored: np.ndarray,

@@ -33,11 +33,17 @@ class Evidence:
     #: Who the claim's opening "they" or "it", or an "it" it gives something to, was read as (the
     #: party named in the sentence before), as its words count towards the point; "" if none was.
     referent: str = ""
+    #: For a point said of each side in turn, the claim that says it of the other side, which
+    #: stands for the point's "both"; "" if none did.
+    paired_with: str = ""
 
     @property
     def reading(self) -> str:
         """How the claim was read, for a report to show beside it ("" when read as written)."""
-        return f'its pronoun read as "{self.referent}"' if self.referent else ""
+        notes = [f'its pronoun read as "{self.referent}"'] if self.referent else []
+        if self.paired_with:
+            notes.append(f'with "{self.paired_with}" for the other side')
+        return "; ".join(notes)
 
 
 @dataclass(frozen=True)
@@ -206,12 +212,15 @@ def _off_topic(table: MatchTable, near_miss: float) -> bool:
     return not table.raw.size or float(table.raw.max()) < near_miss
 
 
-def _evidence(claim: Claim, table: MatchTable, row: int, column: int) -> Evidence:
+def _evidence(claims: tuple[Claim, ...], table: MatchTable, row: int, column: int) -> Evidence:
+    claim = claims[row]
+    partner = -1 if table.paired is None else int(table.paired[row, column])
     return Evidence(text=claim.text, start=claim.start, end=claim.end,
                     similarity=_round(table.similarity[row, column]),
                     term_coverage=_round(table.terms[row, column]),
                     wording_similarity=_round(table.fuzzy[row, column]),
-                    refused=Refusal(int(table.refusal[row, column])).reason, referent=" ".join(claim.referent))
+                    refused=Refusal(int(table.refusal[row, column])).reason, referent=" ".join(claim.referent),
+                    paired_with=claims[partner].text if partner >= 0 else "")
 
 
 def _ranked(claims: tuple[Claim, ...], table: MatchTable, column: int, scores: np.ndarray,
@@ -225,7 +234,7 @@ def _ranked(claims: tuple[Claim, ...], table: MatchTable, column: int, scores: n
     decisive = int(np.argmax(scores)) if len(scores) else -1
     if chosen and decisive not in chosen:  # the claim whose score decided is always shown
         chosen[-1] = decisive
-    return tuple(_evidence(claims[r], table, r, column) for r in chosen)
+    return tuple(_evidence(claims, table, r, column) for r in chosen)
 
 
 def _percent(share: float) -> str:
