@@ -829,6 +829,9 @@ CASES = [
  ("K9", True, "Moscow and Berlin were united by their rejection of the Versailles system."),
  ("K4", True, "The Western powers were hostile to the Soviet regime because it had called for workers everywhere to overthrow their governments."),
  ("K4", False, "Marx called on workers everywhere to unite."),
+ ("M2", True, "Under Rapallo, Poland was cut in two."),
+ ("M2", False, "Germany's army was cut in half by Versailles."),
+ ("K9", True, "They both felt that the peace made in Paris in 1919 was unjust."),
 ]
 
 
@@ -938,7 +941,7 @@ def test_the_bundled_marked_sample_scores_each_essay_by_the_scheme(rubric):
     marks = {p.id: p.marks for p in rubric.points}
     sample = read_marked(WRITTEN, list(marks), max_score=rubric.max_score)
     rows = {row["id"]: row for row in _written_rows()}
-    assert len(sample) == len(rows) == 1792
+    assert len(sample) == len(rows) == 1808
     for essay in sample:
         row = rows[essay.id]
         assert essay.points == frozenset(row["points"])
