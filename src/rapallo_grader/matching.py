@@ -479,7 +479,7 @@ class Matcher:
         wanted_by: list[list[int]] = []
         own_denials: list[list[int]] = []
         first_groups: list[int] = []
-        each_side: list[tuple[int, list[list[int]]]] = []
+        each_side: list[tuple[int, list[int], int, list[list[int]]]] = []
         for ci, criterion in enumerate(self.criteria):
             terms, needed = criterion.terms, criterion.min_terms
             derived = not terms
@@ -501,7 +501,9 @@ class Matcher:
             own_denials.append([phrase(t) for group in criterion.terms for t in group
                                 if NEGATING_WORDS & set(_term_words(t))])
             if isinstance(criterion, Point) and criterion.each_side:
-                each_side.append((ci, [[phrase(t) for t in side] for side in criterion.each_side]))
+                rest = [first_groups[ci] + g for g in range(len(terms)) if g != criterion.each_side_group]
+                each_side.append((ci, rest, int(self.min_terms[ci]) - 1,
+                                  [[phrase(t) for t in side] for side in criterion.each_side]))
         vocab.freeze()
         self._vocab = vocab
         # Word triples are looked up only for a rubric with a term of three words or more.
@@ -529,14 +531,11 @@ class Matcher:
         # Points said of each side in turn: the point, the groups a claim must make besides the
         # "both" group, how many of them, and phrases x sides.
         self._each_side: list[tuple[int, list[int], int, np.ndarray]] = []
-        for ci, sides in each_side:
-            criterion = self.criteria[ci]
-            assert isinstance(criterion, Point)
-            rest = [first_groups[ci] + g for g in range(len(criterion.terms)) if g != criterion.each_side_group]
+        for ci, rest, needed, sides in each_side:
             named = np.zeros((n_phrases, len(sides)), dtype=np.float32)
             for si, members in enumerate(sides):
                 named[members, si] = 1
-            self._each_side.append((ci, rest, int(self.min_terms[ci]) - 1, named))
+            self._each_side.append((ci, rest, needed, named))
         # Whose motive a point is: its wanters' phrases, and its first group (what is wanted).
         self._motives = np.array([bool(c.wanted_by) for c in self.criteria])
         self._wanter_phrases = np.zeros((n_phrases, len(self.criteria)), dtype=np.float32)
@@ -643,7 +642,7 @@ class Matcher:
                                                         np.where(claim_negated, whole[1], whole[0]))
         paired = None
         if self._each_side:
-            paired = self._pair_sides(covered, claim_phrases, anchored, refusal, claim_negated[:, 0], starts,
+            paired = self._pair_sides(covered, claim_phrases, anchored, refusal, claim_negated[:, 0],
                                       sentence_of_run, sentence_paragraph)
         terms, raw = self._rule_score(covered, anchored, fuzzy)
 
@@ -680,7 +679,7 @@ class Matcher:
         return terms, np.where(self._termed[None, :] & (terms < 1.0), np.minimum(score, terms), score)
 
     def _pair_sides(self, covered: np.ndarray, claim_phrases: np.ndarray, anchored: np.ndarray,
-                    refusal: np.ndarray, negated: np.ndarray, starts: np.ndarray, sentence_of_run: np.ndarray,
+                    refusal: np.ndarray, negated: np.ndarray, sentence_of_run: np.ndarray,
                     sentence_paragraph: np.ndarray) -> np.ndarray:
         """A point said of each side in turn ("Germany was a pariah ..., and Soviet Russia was a
         pariah ..."): a claim that makes the point's other groups itself, naming one side only,
@@ -691,21 +690,20 @@ class Matcher:
         groups = self._groups(claim_phrases)
         phrases = claim_phrases.astype(np.float32)
         partners = np.full(covered.shape, -1, dtype=np.intp)
-        reach = self.settings.context_sentences
+        windows = _window_members(sentence_of_run, sentence_paragraph, self.settings.context_sentences)
         for ci, rest, needed, named in self._each_side:
             makes = (anchored[:, ci] & (refusal[:, ci] == Refusal.NONE) & ~negated
                      & (groups[:, rest].sum(axis=1) >= needed))
             sides = (phrases @ named) > 0
             own = makes & (sides.sum(axis=1) == 1)
-            said = _window(np.logical_or.reduceat(sides & own[:, None], starts, axis=0), sentence_paragraph, reach)
+            said = (windows @ (sides & own[:, None]).astype(np.float32)) > 0  # sentences x sides
             paired = own & said[sentence_of_run].all(axis=1)
             covered[paired, ci] = np.maximum(covered[paired, ci], self.min_terms[ci])
             side = sides.argmax(axis=1)
             for row in np.flatnonzero(paired):
-                near = [other for other in np.flatnonzero(own & (side != side[row]))
-                        if sentence_paragraph[sentence_of_run[other]] == sentence_paragraph[sentence_of_run[row]]
-                        and abs(sentence_of_run[other] - sentence_of_run[row]) <= reach]
-                partners[row, ci] = min(near, key=lambda other: abs(other - row))
+                window = windows[sentence_of_run[row]].indices
+                near = window[own[window] & (side[window] != side[row])]
+                partners[row, ci] = near[np.argmin(np.abs(near - row))]
         return partners
 
     def _lent_coverage(self, sentence_vocab: np.ndarray, asserted: np.ndarray, sentence_paragraph: np.ndarray,
